@@ -1,0 +1,154 @@
+"""Built-in ``newslint_parse`` implementations: Markdown-lite and plain text.
+
+Both mask HTML comments (suppression directives and fixture markers live
+there). Markdown also masks front matter, code, HTML tags, link targets and
+emphasis markers. Masking replaces characters with spaces and keeps line
+endings, so offsets never move.
+"""
+from __future__ import annotations
+
+import yaml
+import regex
+
+from newslint.document import Document
+from newslint.hookspecs import hookimpl
+from newslint.segment import Unit
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+
+HTML_COMMENT = regex.compile(r"<!--.*?(?:-->|\Z)", regex.DOTALL)
+FRONT_MATTER = regex.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?=\r\n|\r|\n|\Z)", regex.DOTALL)
+FRONT_MATTER_TITLE = regex.compile(r"""^title:[ \t]*(["']?)(?P<value>[^\r\n]*?)\1[ \t]*$""", regex.MULTILINE)
+FENCED_CODE = regex.compile(r"^[ \t]{0,3}(```+|~~~+)[^\r\n]*(?:\r\n|\r|\n).*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", regex.DOTALL | regex.MULTILINE)
+INLINE_CODE = regex.compile(r"(`+)[^`\r\n].*?\1")
+IMAGE = regex.compile(r"!\[[^\]\r\n]*\]\([^)\r\n]*\)")
+LINK = regex.compile(r"(\[)(?=[^\]\r\n]*\]\()[^\]\r\n]*(\]\([^)\r\n]*\))")
+REFERENCE_DEFINITION = regex.compile(r"^[ \t]{0,3}\[[^\]\r\n]+\]:[^\r\n]*$", regex.MULTILINE)
+AUTOLINK_OR_TAG = regex.compile(r"</?[A-Za-z][^<>\r\n]*>")
+HEADING_MARKER = regex.compile(r"^[ \t]{0,3}(#{1,6})(?=[ \t]|$)[ \t]*", regex.MULTILINE)
+BLOCK_MARKER = regex.compile(r"^[ \t]*(?:>[ \t]?)+|^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+", regex.MULTILINE)
+EMPHASIS = regex.compile(r"(?<![\p{L}\p{N}\\])(\*{1,3}|_{1,3})(?=\S)|(?<=\S)(\*{1,3}|_{1,3})(?![\p{L}\p{N}])")
+HORIZONTAL_RULE = regex.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$", regex.MULTILINE)
+WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'\u2019.-]*")
+LINE_END = regex.compile(r"\r\n|\r|\n")
+TRAILING_SPACE = regex.compile(r"[ \t]*(?:\r\n|\r|\n|\Z)")
+NON_BLANK_LINE = regex.compile(r"[^\r\n]+")
+MAX_HEADLINE_WORDS = 30
+NAVIGATION_LINK = regex.compile(
+    r"^\W*(?:skip|jump)\s+to\b|^\W*(?:toggle|open|close)\s+(?:menu|navigation|search)\b|^\W*(?:sign|log)\s*(?:in|up|out)\b",
+    regex.IGNORECASE,
+)
+
+
+def blank(text: str) -> str:
+    """Spaces of the same length, keeping line endings."""
+    return "".join(ch if ch in "\r\n" else " " for ch in text)
+
+
+class Masker:
+    """Accumulates masked ranges over a text."""
+
+    def __init__(self, text: str) -> None:
+        self.chars = list(text)
+
+    def mask(self, start: int, end: int) -> None:
+        for i in range(start, end):
+            if self.chars[i] not in "\r\n":
+                self.chars[i] = " "
+
+    def mask_all(self, pattern: regex.Pattern, text: str, group: int | None = None) -> None:
+        for m in pattern.finditer(text):
+            if group is None:
+                self.mask(*m.span())
+            else:
+                for g in range(1, (m.lastindex or 0) + 1):
+                    if m.start(g) >= 0:
+                        self.mask(*m.span(g))
+
+    def result(self) -> str:
+        return "".join(self.chars)
+
+
+def first_headline_line(masked: str) -> Unit | None:
+    """The first non-blank line that reads like a headline, else the first non-blank line.
+
+    A headline has at most ``MAX_HEADLINE_WORDS`` words: text that opens with a
+    long paragraph (a body without its headline) has no headline at all. Menu
+    lines such as "Skip to content" or "Sign in" are passed over.
+    """
+    first = None
+    for m in NON_BLANK_LINE.finditer(masked):
+        line = m.group()
+        stripped = line.strip()
+        if not stripped:
+            continue
+        words = len(WORD.findall(stripped))
+        if words > MAX_HEADLINE_WORDS:
+            break
+        unit = Unit(stripped, m.start() + (len(line) - len(line.lstrip())))
+        if first is None:
+            first = unit
+        if words >= 3 and not NAVIGATION_LINK.search(stripped):
+            return unit
+    return first
+
+
+def parse_front_matter(text: str, masker: Masker) -> tuple[dict, Unit | None]:
+    """Mask the front matter; return its mapping and the title as a unit of the original text."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return {}, None
+    masker.mask(*match.span())
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        data = None
+    metadata = data if isinstance(data, dict) else {}
+    title = None
+    title_match = FRONT_MATTER_TITLE.search(match.group(1))
+    if title_match and title_match.group("value").strip():
+        offset = match.start(1) + title_match.start("value")
+        title = Unit(title_match.group("value"), offset)
+    return metadata, title
+
+
+@hookimpl(trylast=True)
+def newslint_parse(path, text, settings):
+    """Parse Markdown files by suffix, everything else as plain text."""
+    masker = Masker(text)
+    masker.mask_all(HTML_COMMENT, text)
+    if not path.lower().endswith(MARKDOWN_SUFFIXES):
+        masked = masker.result()
+        return Document(path, text, masked, format="text", headline=first_headline_line(masked))
+
+    metadata, title = parse_front_matter(text, masker)
+    for pattern in (FENCED_CODE, INLINE_CODE, IMAGE, REFERENCE_DEFINITION, AUTOLINK_OR_TAG, HORIZONTAL_RULE):
+        masker.mask_all(pattern, masker.result())
+    masker.mask_all(LINK, masker.result(), group=1)
+    heading_starts = []
+    first_h1 = None
+    current = masker.result()
+    for m in HEADING_MARKER.finditer(current):
+        heading_starts.append(m.start())
+        line_end = LINE_END.search(current, m.end())
+        next_line = line_end.end() if line_end else len(current)
+        heading_starts.append(next_line)
+        if first_h1 is None and m.group(1) == "#":
+            content = current[m.end() : line_end.start() if line_end else len(current)]
+            stripped = content.strip()
+            if stripped:
+                first_h1 = m.end() + (len(content) - len(content.lstrip()))
+        masker.mask(*m.span())
+    masker.mask_all(BLOCK_MARKER, masker.result())
+    masker.mask_all(EMPHASIS, masker.result(), group=1)
+    masked = masker.result()
+    headline = title
+    if headline is None and first_h1 is not None:
+        line_end = TRAILING_SPACE.search(masked, first_h1)
+        headline = Unit(masked[first_h1 : line_end.start()], first_h1)
+    if headline is None:
+        headline = first_headline_line(masked)
+    return Document(
+        path, text, masked, format="markdown", headline=headline, metadata=metadata,
+        paragraph_breaks=frozenset(heading_starts),
+    )

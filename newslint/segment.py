@@ -1,0 +1,105 @@
+"""Span-preserving splitters: lines, paragraphs and sentences of a masked text.
+
+Every unit's text is exactly ``masked[unit.start:unit.end]``, so offsets found
+inside a unit map straight back to the original document.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from newslint.positions import LINE_BREAK, Span
+
+BLANK_LINE_RUN = regex.compile(r"(?:\r\n|\r|\n)[ \t\f\v\u00a0]*(?=\r\n|\r|\n|$)")
+NON_SPACE = regex.compile(r"\S")
+
+# A sentence ends at . ! ? or … (plus closing quotes/brackets) followed by space
+# and something that can start a sentence. Abbreviations and initials don't end one.
+SENTENCE_END = regex.compile(
+    r"""
+    (?<!\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Mt|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Rev|Hon|Pres|
+          Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|vs|etc|Inc|Ltd|Co|Corp|
+          approx|est|Fig|al|e\.g|i\.e|U\.S|U\.K|U\.N|a\.m|p\.m))
+    (?<!\b\p{Lu})                      # an initial such as "J."
+    [.!?\u2026]+["'\u201d\u2019)\]]*
+    (?=\s+["'\u201c\u2018(\[]?[\p{Lu}\p{N}])
+    """,
+    regex.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A slice of the document: a line, paragraph, sentence or the headline."""
+
+    text: str
+    start: int
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+    def at(self, i: int, j: int) -> Span:
+        """The document span of ``self.text[i:j]``."""
+        return Span(self.start + i, self.start + j)
+
+
+def trimmed(text: str, start: int, end: int) -> Unit | None:
+    """The unit of ``text[start:end]`` without surrounding whitespace, or None if blank."""
+    chunk = text[start:end]
+    stripped_left = len(chunk) - len(chunk.lstrip())
+    stripped_right = len(chunk.rstrip())
+    if stripped_right <= stripped_left:
+        return None
+    return Unit(chunk[stripped_left:stripped_right], start + stripped_left)
+
+
+def split_lines(text: str) -> list[Unit]:
+    """Every line (blank ones included), without its line ending."""
+    units, start = [], 0
+    for m in LINE_BREAK.finditer(text):
+        units.append(Unit(text[start : m.start()], start))
+        start = m.end()
+    units.append(Unit(text[start:], start))
+    return units
+
+
+def split_paragraphs(text: str, breaks: frozenset[int] = frozenset()) -> list[Unit]:
+    """Blocks of non-blank lines, trimmed. ``breaks`` are line starts that also begin a block."""
+    units: list[Unit] = []
+    start = 0
+    cuts = []
+    for m in BLANK_LINE_RUN.finditer(text):
+        cuts.append((m.start(), m.end()))
+    for offset in sorted(breaks):
+        cuts.append((offset, offset))
+    for cut_start, cut_end in sorted(cuts):
+        if cut_start < start:
+            continue
+        unit = trimmed(text, start, cut_start)
+        if unit:
+            units.append(unit)
+        start = cut_end
+    unit = trimmed(text, start, len(text))
+    if unit:
+        units.append(unit)
+    return units
+
+
+def split_sentences(paragraph: Unit) -> list[Unit]:
+    """The sentences of one paragraph (never across paragraphs)."""
+    text, units, start = paragraph.text, [], 0
+    for m in SENTENCE_END.finditer(text):
+        unit = trimmed(text, start, m.end())
+        if unit:
+            units.append(Unit(unit.text, paragraph.start + unit.start))
+        start = m.end()
+    unit = trimmed(text, start, len(text))
+    if unit:
+        units.append(Unit(unit.text, paragraph.start + unit.start))
+    return units
