@@ -1,0 +1,212 @@
+"""T1xx: leftover template text.
+
+What a scraper, CMS or theme left in the copy: navigation and menu lines,
+share and comment widgets, related-article lists, cookie and newsletter
+prompts, footers, caption and credit residue, a headline printed twice, and
+placeholders (TK, XXX, lorem ipsum, ``[NAME]``, ``{{name}}``).
+
+The line rules (T101-T103) share one classification per document, made by
+``template_lines.classify``; the word lists live in
+``data/template_lexicon.yaml``. An article that stops mid-sentence is the G
+family's truncated-ending rule, and a credit that names no real source is A104.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from newslint import Scope, hookimpl, rule
+
+from newslint_plugins import template_lines
+from newslint_plugins.template_lines import CAPTION, KIND_LABELS, REPEAT, RESIDUE
+
+
+def line_verdicts(doc, extra_phrases: tuple[str, ...] = ()):
+    """The per-line verdicts of a document, computed once and shared by T101-T103."""
+    title = hint = None
+    headline = doc.headline
+    if headline is not None:
+        if doc.masked[headline.start : headline.end].strip():
+            hint = doc.line_of(headline.start) - 1
+        else:
+            title = headline.text  # a front-matter title: not a line of the text itself
+    texts = [unit.text for unit in doc.lines]
+    return doc.memo(
+        f"template.verdicts:{extra_phrases!r}",
+        lambda: template_lines.classify(texts, title=title, hint=hint, extra_phrases=extra_phrases),
+    )
+
+
+def run_span(doc, run) -> tuple[int, int]:
+    """The span from the first to the last non-space character of a run of lines."""
+    first, last = doc.lines[run.first], doc.lines[run.last]
+    start = first.start + len(first.text) - len(first.text.lstrip())
+    end = last.start + len(last.text.rstrip())
+    return start, end
+
+
+def kind_phrase(kinds: tuple[str, ...]) -> str:
+    labels = list(dict.fromkeys(KIND_LABELS[k] for k in kinds if k in KIND_LABELS))[:3]
+    if not labels:
+        return "page text around the article"
+    if len(labels) == 1:
+        return labels[0]
+    return ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+@dataclass(frozen=True)
+class ResidueOptions:
+    extra_phrases: tuple[str, ...] = ()
+
+
+@rule("T101", "page-residue", scope=Scope.DOCUMENT, options=ResidueOptions)
+def page_residue(doc, ctx):
+    """What it flags: lines a web page, theme or CMS left around or inside the
+    article: navigation menus, "Skip to content" and "Log in" links, share and
+    follow buttons, related-article lists, comment sections ("Leave a Reply",
+    "0 Comments"), counters, advertising labels, newsletter and cookie prompts,
+    language pickers, theme asset names and site footers. Adjacent lines are
+    reported as one finding that says what kind of residue they are.
+
+    Why: residue tells readers the text was scraped or pasted without care,
+    breaks the flow of the story and can repeat other sites' headlines as if
+    they were part of it.
+
+    Example: `Share this:` / `Facebook` / `Twitter` after the last paragraph, or
+    `Related Posts` followed by a list of other headlines.
+
+    Prefer: the article alone: headline, standfirst, byline, dateline and body.
+
+    A line counts as residue on general evidence: a lexicon of widget texts in
+    many wordings, its shape (short, no sentence punctuation, counts, bare
+    links, ©), and its place (above the headline or after the last paragraph
+    of the main prose block, in a region that holds widget lines). Body
+    sentences that merely mention sharing or comments are never flagged.
+    `extra-phrases` adds house widget lines, matched whole.
+    """
+    verdicts = line_verdicts(doc, tuple(ctx.options.extra_phrases))
+    texts = [unit.text for unit in doc.lines]
+    for run in template_lines.runs(verdicts, texts):
+        if run.rule != RESIDUE:
+            continue
+        what = kind_phrase(run.kinds)
+        if run.lines == 1:
+            message = f"Leftover page template ({what}); remove it from the article"
+        else:
+            message = f"Leftover page template ({what}) across {run.lines} lines; remove it from the article"
+        yield ctx.report(run_span(doc, run), message, suggestions=("",))
+
+
+@rule("T102", "caption-residue", scope=Scope.DOCUMENT)
+def caption_residue(doc, ctx):
+    """What it flags: a photo caption or credit line left in the running text:
+    "Photo: Jane Roe/Agency", "Image copyright Agency", "Image caption ...",
+    a caption ending in "(Image: Agency)", a bare "Jane Roe, AP" credit.
+
+    Why: scraped captions land between paragraphs with no picture beside them,
+    interrupting the story with a sentence about an image the reader cannot see.
+
+    Example: `Harbour workers unload the first ferry of the season. (Photo: Tilde Marsh/Coastline Images)`
+
+    Prefer: the caption kept with its image (a Markdown image's alt text or
+    figure caption), or removed from the body text.
+
+    Whether the credit names a real source is A104's question; this rule only
+    says the caption is residue in the text.
+    """
+    verdicts = line_verdicts(doc)
+    texts = [unit.text for unit in doc.lines]
+    for run in template_lines.runs(verdicts, texts):
+        if run.rule == CAPTION:
+            if run.lines == 1:
+                message = "Photo caption or credit left in the text; keep it with its image or remove it"
+            else:
+                message = f"{run.lines} photo caption or credit lines left in the text; keep them with their image or remove them"
+            yield ctx.report(run_span(doc, run), message)
+
+
+@rule("T103", "repeated-headline", scope=Scope.DOCUMENT)
+def repeated_headline(doc, ctx):
+    """What it flags: the article's headline printed a second time, alone or with
+    a site or section name attached ("Headline | Site", "Section|Headline").
+
+    Why: a page template printed the title twice (or a front-matter title is
+    repeated as the first line); readers see the same headline stacked on
+    itself.
+
+    Example: `Harbour ferry returns after two-year pause` on the first line and
+    again on the third.
+
+    Prefer: the headline once, where the article's template puts it.
+    """
+    verdicts = line_verdicts(doc)
+    texts = [unit.text for unit in doc.lines]
+    for run in template_lines.runs(verdicts, texts):
+        if run.rule == REPEAT:
+            yield ctx.report(run_span(doc, run), "The headline is printed again here; delete the copy", suggestions=("",))
+
+
+PLACEHOLDER_WORDS = (
+    r"NAME|FIRST NAME|LAST NAME|FULL NAME|SURNAME|CITY|TOWN|STATE|COUNTRY|DATE|DAY|MONTH|YEAR|TIME"
+    r"|NUMBER|NUM|AMOUNT|PRICE|PERCENT|FIGURE|AGE|TITLE|JOB TITLE|COMPANY|COMPANY NAME|ORGANI[SZ]ATION"
+    r"|QUOTE|LINK|URL|SOURCE|PHOTO|IMAGE|CAPTION|HEADLINE|BYLINE|AUTHOR|REPORTER|PLACEHOLDER|TBD|TBC|TK|X+"
+)
+PLACEHOLDER = regex.compile(
+    rf"""
+    (?<![\p{{L}}\p{{N}}])TK(?:TK)*(?![\p{{L}}\p{{N}}])                 # TK, TKTK: "to come"
+    | (?<![\p{{L}}\p{{N}}])(?:X{{3,}}|x{{3,}})(?![\p{{L}}\p{{N}}])        # XXX, xxx
+    | [$£€]\s?X{{1,3}}(?:[.,]X+)*(?![\p{{L}}\p{{N}}])                 # $XX, £X.X
+    | (?<![\p{{L}}\p{{N}}])X{{1,3}}(?:,X{{3}})+(?![\p{{L}}\p{{N}}])       # X,XXX
+    | (?<![\p{{L}}\p{{N}}])X{{1,3}}(?:\.X+)?\s?%                        # XX%
+    | (?<![\p{{L}}\p{{N}}])(?:19|20)XX(?![\p{{L}}\p{{N}}])                # 20XX
+    | (?i:\blorem\s+ipsum(?:[\s,]+dolor\s+sit\s+amet)?(?:[\s,]+consectetur\s+adipiscing(?:\s+elit)?)?\b)
+    | (?i:\bdolor\s+sit\s+amet\b|\bconsectetur\s+adipiscing\s+elit\b)  # lorem ipsum filler
+    | [\[<]\s*(?:{PLACEHOLDER_WORDS})\s*[\]>]                          # [NAME], <CITY>
+    | (?i:\[\s*(?:insert|add|fill\s+in|check|confirm|verify|update|to\s+come|placeholder|citation\s+needed|source\s+needed|link\s+to)\b[^\]\r\n]{{0,60}}\])
+    | \b(?:INSERT|ADD)\s+[A-Z][A-Z ]{{2,30}}\s+HERE\b                 # INSERT QUOTE HERE
+    | \{{\{{[^{{}}\r\n]{{1,60}}\}}\}} | \{{%[^%\r\n]{{1,80}}%\}}          # {{{{name}}}}, {{% tag %}}
+    | \$\{{[A-Za-z_][\w.]{{0,40}}\}} | %%[A-Za-z_]\w{{0,40}}%% | \[\[[A-Za-z_]\w{{0,40}}\]\]
+    | \{{(?:[a-z]+_[a-z_]+|[A-Z]+_[A-Z_]+|name|first_name|city|date|company|title|author|url|link|number|amount)\}}
+    """,
+    regex.VERBOSE,
+)
+# A TK or XXX next to a capitalised word is a name, a brand or a Roman numeral:
+# "TK Maxx", "Super Bowl XXX".
+CAPITALISED_BEFORE = regex.compile(r"\p{Lu}[\p{L}\p{N}'\u2019.-]*\s+$")
+CAPITALISED_OR_NUMBER_AFTER = regex.compile(r"^\s+[\p{Lu}\p{N}]")
+
+
+@rule("T104", "placeholder-text", scope=Scope.DOCUMENT)
+def placeholder_text(doc, ctx):
+    """What it flags: placeholder text an editor meant to replace: TK or TKTK
+    ("to come"), XXX, number stand-ins ($XX million, X,XXX, XX%, 20XX), lorem
+    ipsum, bracketed fields ([NAME], [INSERT QUOTE], <CITY>) and template
+    tokens ({{name}}, {% tag %}, ${name}, %%NAME%%).
+
+    Why: a placeholder that reaches readers shows the story was published
+    unfinished, and the missing fact is usually the one that mattered.
+
+    Example: `The council will spend $XX million on the bridge, said [NAME].`
+
+    Prefer: `The council will spend $14 million on the bridge, said Ilse Varga, the council's treasurer.`
+
+    TK and XXX next to a capitalised word or a number are left alone (a brand
+    such as "TK Maxx", a flight "TK 1980", "Super Bowl XXX"). Code in Markdown
+    is masked and never checked.
+    """
+    text = doc.masked
+    for match in PLACEHOLDER.finditer(text):
+        found = match.group()
+        if found.strip("TKXx") == "":
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            before = text[line_start : match.start()]
+            after = text[match.end() : match.end() + 40]
+            if CAPITALISED_BEFORE.search(before) or CAPITALISED_OR_NUMBER_AFTER.search(after):
+                continue
+        yield ctx.report(match.span(), f"Placeholder '{found}' left in the text; fill it in before publishing")
+
+
+@hookimpl
+def newslint_rules():
+    return [page_residue, caption_residue, repeated_headline, placeholder_text]
