@@ -1,0 +1,198 @@
+"""People in an article: stated ages, and the spellings of their names.
+
+Helper for the C1xx rules. ``find_ages`` lists "Name, 44," / "Name (44)" /
+"Name, aged 44" / "the 44-year-old goalkeeper Name" / "Name, the 44-year-old"
+mentions; ``PersonIndex`` decides whether two mentions name the same person
+(a lone surname only counts when one first name goes with it in the text);
+``find_name_pairs`` lists the "First Last" and "Title Last" pairs that name
+people, for spelling comparisons.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import regex
+
+from newslint_plugins.numbers import NUMBER, number_value
+
+TITLES = frozenset(
+    """Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lord Lady Rev Father Sister Brother
+    President Premier Chancellor Minister Secretary Senator Sen Rep Representative Congressman
+    Congresswoman Governor Gov Mayor Councillor Councilman Councilwoman Judge Justice Officer
+    Detective Sergeant Sgt Constable Inspector Superintendent Chief Captain Capt Lieutenant Lt
+    Colonel Col General Gen Major Admiral Commander Coach Manager Director Ambassador King Queen
+    Prince Princess Pope Bishop Archbishop Rabbi Imam Sheikh Deputy Commissioner Marshal Agent""".split()
+)
+# Capitalised words that start sentences or name things, never a person's first name.
+NOT_FIRST_NAMES = frozenset(
+    """The A An And But Or Nor For So Yet In On At Of To From By With Without Into Onto Over Under
+    After Before During Since Until While When Where Why How What Which Who Whom Whose That This
+    These Those There Here Then Than As If Although Though Because Unlike Like About Against Among
+    Between Despite Through Throughout Toward Towards Upon Via Per Both Each Every All Any Some Many
+    Most Much More Few Several Such No Not Only Also Even Just Still Yet Meanwhile However Moreover
+    He She It They We You I His Her Its Their Our Your My Him Them Us Me Mine Hers Ours Theirs
+    North South East West Northern Southern Eastern Western Central Upper Lower New Old Great Little
+    Greater United National International Royal Federal State States City County Fort Saint St Mount
+    Lake River Port Bay Cape Los Las San Santa Sao Rio El La Le Les Des Del Da De Di Van Von Al Abu
+    Bin Ibn Ben Later Earlier Yesterday Today Tomorrow Tonight Now Then Instead Indeed Finally
+    Eventually Afterwards Recently Currently Previously Separately Elsewhere Overall Together Again
+    Once Twice First Second Third Last Next Local Police Officials Sources Critics Supporters
+    Residents Witnesses Experts Analysts Investors Shares Prices""".split()
+) | TITLES
+
+NAME_TOKEN = r"\p{Lu}[\p{Ll}\p{Lm}]+(?:['\u2019]\p{Lu}\p{Ll}+|-\p{Lu}?\p{Ll}+)*"
+INITIAL = r"\p{Lu}\."
+SUFFIX = r"(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV))"
+# "Maria Okafor", "Patrick W. Carlineo Jr.", "Okafor": up to four tokens.
+NAME = rf"(?:{NAME_TOKEN}|{INITIAL})(?:\s+(?:{NAME_TOKEN}|{INITIAL})){{0,3}}{SUFFIX}?"
+AGE_NUMBER = rf"(?P<age>{NUMBER})"
+YEAR_OLD = rf"{AGE_NUMBER}[-\s]years?[-\s]old"
+# Lower-case nouns that make a following capitalised word a modifier, not a name:
+# "a 10-year-old Leeds girl".
+PERSON_NOUNS = frozenset(
+    """man woman boy girl child kid baby toddler teen teenager resident native student pupil
+    mother father son daughter brother sister wife husband partner friend neighbour neighbor
+    worker driver fan player man's woman's""".split()
+)
+
+AGE_MENTIONS = regex.compile(
+    rf"""
+    # Name, 44, | Name (44) | Name, aged 44 | Name, 44 years old | Name, the 44-year-old
+    (?P<name>{NAME})(?:['\u2019]s)?
+    (?:
+        ,\s+(?:aged\s+)?(?P<age>\d{{1,3}})(?:\s+years\s+old)?(?=\s*[,;:)]|\.(?!\d)|\s+(?:and|who|said|says|told|of|from|is|was|were|has|had|died|dies)\b)
+      | \s+\((?:aged\s+)?(?P<age>\d{{1,3}})\)(?=\s*,|\s+\p{{Ll}})
+      | ,\s+(?:the|a|an)\s+(?i:{YEAR_OLD})
+    )
+    |
+    # the 44-year-old goalkeeper Name | 44-year-old Name | the 44-year-old defender, Name,
+    (?i:{YEAR_OLD})(?P<role>(?:\s+[\p{{Ll}}-]+){{0,3}}),?\s+(?P<name>{NAME})(?P<after>\s+[\p{{Ll}}]+|['\u2019]s)?
+    """,
+    regex.VERBOSE,
+)
+NOT_SURNAMES = frozenset(
+    """January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday
+    Saturday Sunday Jr Sr""".split()
+)
+SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
+
+
+def surname(tokens: tuple[str, ...]) -> str:
+    """The last word of a name that is not a suffix such as "Jr"."""
+    words = [t for t in tokens if t not in SUFFIXES]
+    return words[-1] if words else tokens[-1]
+
+
+@dataclass(frozen=True)
+class AgeMention:
+    """A person's stated age; offsets are relative to the scanned text."""
+
+    name: tuple[str, ...]
+    age: int
+    start: int
+    end: int
+
+
+SURNAME_CONTEXT = regex.compile(rf"\b(?P<first>{NAME_TOKEN}|{INITIAL})\s+(?P<last>{NAME_TOKEN})\b")
+LOWER_WORD = regex.compile(r"\b\p{Ll}+\b")
+CAPITALISED = regex.compile(rf"(?<=[\p{{Ll}},;]\s+){NAME_TOKEN}\b")
+SENTENCE_START = regex.compile(r"(?:\A|[.!?:;\r\n])[\s\"'\u201c\u2018(\[]*\Z")
+
+
+class PersonIndex:
+    """Which words of a text are first names, and which go with each surname.
+
+    A capitalised word starting a sentence ("Later Okafor said") is a first
+    name only when it is also capitalised mid-sentence, or never written in
+    lower case.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lower = {w for w in LOWER_WORD.findall(text)}
+        self.mid_sentence = {m.group() for m in CAPITALISED.finditer(text)}
+        firsts: dict[str, set[str]] = defaultdict(set)
+        for m in SURNAME_CONTEXT.finditer(text, overlapped=True):
+            if self.is_first_name(m.group("first"), m.start()):
+                firsts[m.group("last")].add(m.group("first").rstrip("."))
+        self.firsts = firsts
+
+    def is_first_name(self, token: str, start: int) -> bool:
+        """Whether ``token`` at ``start`` can be a first name or an initial."""
+        if token in NOT_FIRST_NAMES or token.rstrip(".") in TITLES:
+            return False
+        if not SENTENCE_START.search(self.text, max(0, start - 8), start):
+            return True
+        return token in self.mid_sentence or token.lower() not in self.lower
+
+    def name_tokens(self, name: str, start: int) -> tuple[str, ...]:
+        """The words of a name mention without a leading title or sentence-opening word."""
+        tokens = name.split()
+        if tokens and not self.is_first_name(tokens[0], start) and len(tokens) > 1:
+            tokens.pop(0)
+        while tokens and tokens[0].rstrip(".") in TITLES:
+            tokens.pop(0)
+        return tuple(t.rstrip(".,") for t in tokens if t.rstrip(".,"))
+
+    def same_person(self, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+        """Whether two name mentions can only mean one person.
+
+        Two full names must be equal; a lone surname matches only when at most
+        one first name goes with that surname anywhere in the text.
+        """
+        last = surname(a)
+        if last != surname(b):
+            return False
+        if len(a) > 1 and len(b) > 1:
+            return a == b
+        return len(self.firsts.get(last, ())) <= 1
+
+
+def find_ages(text: str, index: PersonIndex):
+    """Yield an ``AgeMention`` for every stated age of a named person in ``text``."""
+    for m in AGE_MENTIONS.finditer(text):
+        if m.group("after") and m.group("after").strip().lower() in PERSON_NOUNS | {"'s", "\u2019s"}:
+            continue
+        tokens = index.name_tokens(m.group("name"), m.start("name"))
+        age = number_value(m.group("age"))
+        if not tokens or surname(tokens) in NOT_SURNAMES or age is None or not 0 < age < 120:
+            continue
+        yield AgeMention(tokens, age, m.start("age"), m.end("age"))
+
+
+@dataclass(frozen=True)
+class NamePair:
+    """A "First Last" or "Title Last" pair; offsets of the surname."""
+
+    before: str
+    surname: str
+    start: int
+    end: int
+
+
+def find_name_pairs(text: str, index: PersonIndex):
+    """Yield every ``NamePair`` whose first word is a first name or a title."""
+    for m in SURNAME_CONTEXT.finditer(text, overlapped=True):
+        first = m.group("first").rstrip(".")
+        if m.group("last") in NOT_SURNAMES:
+            continue
+        if first in TITLES or index.is_first_name(m.group("first"), m.start()):
+            yield NamePair(first, m.group("last"), m.start("last"), m.end("last"))
+
+
+def edit_distance_one(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with one letter changed, added, dropped or two swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diffs) == 1:
+            return True
+        return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    return short[i:] == long_[i + 1 :]

@@ -1,0 +1,288 @@
+"""An article's own time frame: its date, the dates it names, and relative days.
+
+Helper for the C1xx rules. ``find_anchor`` finds the date an article is
+written from (front matter ``date``, a dateline such as "OSLO, May 2, 2024 -",
+or a short byline/date line near the top); ``find_dates`` lists the calendar
+dates a text names ("Tuesday, March 5, 2025", "5 March", "March 5th");
+``resolve_day`` turns "today", "on Sunday", "next Saturday" or "last week"
+into the set of days it can mean from that anchor; ``years_since`` does the
+"N years ago" arithmetic. Parsing of free-form date lines is left to dateutil.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime
+from dataclasses import dataclass
+
+import regex
+from dateutil import parser as date_parser
+from dateutil.relativedelta import relativedelta, weekday as relative_weekday
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+
+_MONTH_ALT = "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY_ALT = "|".join(calendar.day_name)
+WEEKDAY = rf"(?:{_WEEKDAY_ALT})"
+
+# A calendar date in running text. Month names must be capitalised ("may" is
+# a verb); a day must not be the start of a larger number ("March 5,000").
+DATE = regex.compile(
+    rf"""
+    (?:\b(?P<weekday>{_WEEKDAY_ALT})(?:,\s*|\s+|\s*\(\s*)(?:the\s+)?)?
+    (?:
+        \b(?P<month>{_MONTH_ALT})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,:]?\d)
+        (?:,\s*(?P<year>\d{{4}})\b(?![.,:]?\d))?
+      |
+        (?<![\d.,])\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month>{_MONTH_ALT})\b\.?
+        (?:,?\s+(?P<year>\d{{4}})\b(?![.,:]?\d))?
+    )
+    (?P<range>\s*(?:[-\u2013\u2014]|to|and|through|until)\s*\d)?
+    """,
+    regex.VERBOSE,
+)
+
+# A short line that may hold the article's date ("June 16, 2023 - 12:29 pm",
+# "Published 3 March 2024", "Updated: 2023-06-16", "18 NOV 2019").
+_ANY_MONTH = rf"(?i:{_MONTH_ALT})"
+DATE_LINE = regex.compile(
+    rf"""
+    (?:\b{_ANY_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}
+      |\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_ANY_MONTH}\.?,?\s+\d{{4}}
+      |\b\d{{4}}-\d{{2}}-\d{{2}})\b
+    """,
+    regex.VERBOSE,
+)
+# "OSLO, May 2, 2024 -", "Oslo (Agency) - May 2, 2024 -", "Oslo, Norway, Thursday, May 2, 2024:".
+DATELINE = regex.compile(
+    rf"""
+    \A[\p{{Lu}}][\p{{L}}.'\- ]{{1,40}}(?:,\s*[\p{{L}}.'\- ]{{2,30}})?
+    (?:,\s*|\s+|\s*\([^()\n]{{1,30}}\)\s*[-\u2013\u2014,]?\s*)
+    (?:{WEEKDAY},?\s+)?
+    (?P<date>{_ANY_MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_ANY_MONTH}\.?,?\s+\d{{4}})
+    \s*(?:\([^()\n]{{1,30}}\)\s*)?[-\u2013\u2014:/|]
+    """,
+    regex.VERBOSE,
+)
+LINE = regex.compile(r"[^\r\n]+")
+WORDS = regex.compile(r"\w+")
+BYLINE_MAX_WORDS = 14
+BODY_MIN_WORDS = 25
+BODY_PARAGRAPHS = 2  # stop looking for a date line this many long paragraphs into the text
+TOP_LINES = 200
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A calendar date named in a text; offsets are relative to that text."""
+
+    start: int
+    end: int
+    month: int
+    day: int
+    year: int | None
+    weekday: int | None
+    weekday_start: int
+    day_start: int
+    day_end: int
+    is_range: bool
+
+    def on(self, year: int) -> datetime.date | None:
+        """The date in ``year``, or None when no such day exists."""
+        try:
+            return datetime.date(year, self.month, self.day)
+        except ValueError:
+            return None
+
+
+@dataclass(frozen=True)
+class Timeframe:
+    """The date an article is written from, and where it was found."""
+
+    date: datetime.date
+    source: str
+    offset: int
+
+
+def find_dates(text: str):
+    """Yield every ``DateMention`` in ``text``."""
+    for m in DATE.finditer(text):
+        weekday = m.group("weekday")
+        yield DateMention(
+            start=m.start(),
+            end=max(m.end("day"), m.end("month"), m.end("year")),
+            month=MONTHS[m.group("month").lower()],
+            day=int(m.group("day")),
+            year=int(m.group("year")) if m.group("year") else None,
+            weekday=WEEKDAYS[weekday.lower()] if weekday else None,
+            weekday_start=m.start("weekday") if weekday else m.start(),
+            day_start=m.start("day"),
+            day_end=m.end("day"),
+            is_range=m.group("range") is not None,
+        )
+
+
+YEAR_REACH = datetime.timedelta(days=250)
+
+
+def possible_dates(mention: DateMention, anchor: datetime.date) -> tuple[datetime.date, ...]:
+    """The dates a mention can mean in an article dated ``anchor``, in order.
+
+    With a year, that date alone. Without one, the date in the article's year
+    and in a neighbouring year, when within about eight months of the anchor:
+    "May 18" in a story of November 19, 2019 may be May 18, 2019 or 2020, and
+    "December 30" in one of January 2, 2024 is December 30, 2023.
+    """
+    if mention.year is not None:
+        day = mention.on(mention.year)
+        return (day,) if day else ()
+    days = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := mention.on(y))]
+    near = tuple(d for d in days if abs(d - anchor) <= YEAR_REACH)
+    return near or tuple(d for d in days if d.year == anchor.year)
+
+
+def parse_date(value) -> datetime.date | None:
+    """A date from front matter (a date, datetime or string), via dateutil."""
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        return date_parser.parse(value, fuzzy=True, default=datetime.datetime(1900, 1, 1)).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+def _plausible(day: datetime.date | None) -> bool:
+    return day is not None and 1900 <= day.year <= 2100
+
+
+def find_anchor(text: str, metadata: dict | None = None, skip: tuple[int, int] = (0, 0)) -> Timeframe | None:
+    """The article's own date: front matter ``date``, a dateline, or a date line near the top.
+
+    ``text`` is the (masked) document and ``skip`` the span of its headline,
+    which is never taken for a date line. Returns None when the article states
+    no date.
+    """
+    if metadata:
+        for key in ("date", "published", "pubdate", "datePublished"):
+            day = parse_date(metadata.get(key))
+            if _plausible(day):
+                return Timeframe(day, "front matter", 0)
+    byline = None
+    long_lines = 0
+    for count, line in enumerate(LINE.finditer(text)):
+        if count >= TOP_LINES:
+            break
+        stripped = line.group().strip()
+        if not stripped or skip[0] <= line.start() + len(line.group()) - len(line.group().lstrip()) < skip[1]:
+            continue
+        words = len(WORDS.findall(stripped))
+        offset = line.start() + line.group().index(stripped[0])
+        dateline = DATELINE.match(stripped)
+        if dateline:
+            day = parse_date(dateline.group("date"))
+            if _plausible(day):
+                return Timeframe(day, "dateline", offset)
+        if words >= BODY_MIN_WORDS:
+            long_lines += 1
+            if long_lines >= BODY_PARAGRAPHS or byline is not None:
+                break
+        if byline is None and words <= BYLINE_MAX_WORDS:
+            found = DATE_LINE.search(stripped)
+            if found:
+                day = parse_date(found.group())
+                if _plausible(day):
+                    byline = Timeframe(day, "date line", offset)
+    return byline
+
+
+# Relative days. Each resolves to the set of days it can mean, so that two
+# mentions contradict each other only when their sets share no day.
+RELATIVE_DAY = regex.compile(
+    rf"""
+    \b(?:
+        (?P<today>(?i:today|tonight|this\s+(?:morning|afternoon|evening)|(?:earlier|later)\s+today))
+      | (?P<yesterday>(?i:yesterday))
+      | (?P<last_night>(?i:last\s+night))
+      | (?P<tomorrow>(?i:tomorrow))
+      | (?P<week>(?P<week_which>(?i:last|this|next))\s+week)
+      | (?P<ago>(?P<ago_n>\d+|(?i:one|two|three|four|five|six|seven|eight|nine|ten|a))\s+(?P<ago_unit>day|week)s?\s+ago)
+      | (?<!\b(?:Black|Good|Super|Cyber|Ash|Easter|Palm|Bloody|Holy|Maundy|Giving|Blue)\s+)
+        (?:(?P<which>(?i:last|this|next|on))\s+)?(?P<weekday>{_WEEKDAY_ALT})(?!\s*,?\s*\(?\s*(?:the\s+)?(?:{_MONTH_ALT}|\d))
+    )\b
+    """,
+    regex.VERBOSE,
+)
+_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+          "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _days(first: datetime.date, last: datetime.date) -> frozenset[datetime.date]:
+    return frozenset(first + datetime.timedelta(days=i) for i in range((last - first).days + 1))
+
+
+def resolve_day(match, anchor: datetime.date, tense: str | None = None) -> frozenset[datetime.date]:
+    """The days a ``RELATIVE_DAY`` match can mean in an article dated ``anchor``.
+
+    ``tense`` is "past", "future" or None (unknown) and picks between the
+    previous and the next Sunday for a bare "on Sunday".
+    """
+    one = datetime.timedelta(days=1)
+    if match.group("today"):
+        return frozenset({anchor})
+    if match.group("yesterday"):
+        return frozenset({anchor - one})
+    if match.group("last_night"):
+        return frozenset({anchor - one, anchor})
+    if match.group("tomorrow"):
+        return frozenset({anchor + one})
+    if match.group("week"):
+        which = match.group("week_which").lower()
+        monday = anchor - datetime.timedelta(days=anchor.weekday())
+        if which == "this":
+            return _days(monday, monday + 6 * one)
+        if which == "last":  # the previous calendar week, or loosely the past seven days
+            return _days(monday - 7 * one, anchor - one)
+        return _days(anchor + one, monday + 13 * one)
+    if match.group("ago"):
+        n = int(match.group("ago_n")) if match.group("ago_n").isdigit() else _SMALL[match.group("ago_n").lower()]
+        if match.group("ago_unit").lower() == "day":
+            return frozenset({anchor - n * one})
+        centre = anchor - datetime.timedelta(weeks=n)
+        return _days(centre - 3 * one, centre + 3 * one)
+    target = WEEKDAYS[match.group("weekday").lower()]
+    which = (match.group("which") or "").lower()
+    previous = anchor + relativedelta(days=-1, weekday=relative_weekday(target)(-1))
+    following = anchor + relativedelta(days=+1, weekday=relative_weekday(target)(+1))
+    if which == "last":
+        return frozenset({previous})
+    if which == "next":
+        return frozenset({following, following + 7 * one})
+    if target == anchor.weekday():  # "on Friday" in a Friday story is that day
+        extra = {"past": previous, "future": following}.get(tense) if which != "this" else None
+        return frozenset({anchor, extra} - {None})
+    if which == "this":
+        return frozenset({previous if tense == "past" else following})
+    if tense == "past":
+        return frozenset({previous})
+    if tense == "future":
+        return frozenset({following})
+    return frozenset({previous, following})
+
+
+def years_since(year: int, anchor: datetime.date) -> int:
+    """Whole years from ``year`` to the article's year ("1998" in 2023 -> 25)."""
+    return anchor.year - year
+
+
+def describe(day: datetime.date) -> str:
+    """"Friday, June 16" for messages."""
+    return f"{calendar.day_name[day.weekday()]}, {calendar.month_name[day.month]} {day.day}"
