@@ -279,8 +279,23 @@ def build_rule_options(rule, raw: dict, settings: Settings):
         if not _matches_type(value, hints[name]):
             _fail(f"option '{key}' of {rule.code} must be {_type_name(hints[name])}, not {value!r}",
                   shown, settings.lines, "rules", rule.code, str(key))
+        if _is_path(hints[name]) and value is not None:
+            value = _existing_path(value, settings, rule.code, str(key))
         values[name] = tuple(value) if isinstance(value, list) else value
     return rule.options(**values)
+
+
+def _is_path(hint: Any) -> bool:
+    return hint is Path or Path in typing.get_args(hint)
+
+
+def _existing_path(value: str, settings: Settings, code: str, key: str) -> Path:
+    """A path option, relative to the config file's folder, that must exist."""
+    path = Path(settings.root, value)
+    if not path.is_file():
+        _fail(f"option '{key}' of {code}: no file at {path}", settings.config_path, settings.lines,
+              "rules", code, key)
+    return path
 
 
 def _matches_type(value: Any, hint: Any) -> bool:
@@ -298,10 +313,14 @@ def _matches_type(value: Any, hint: Any) -> bool:
         return isinstance(value, (list, tuple)) and all(_matches_type(v, args[0]) for v in value) if args else isinstance(value, (list, tuple))
     if origin is dict or hint is dict:
         return isinstance(value, dict)
+    if hint is Path:
+        return isinstance(value, str) and bool(value)
     if isinstance(hint, type):
         return isinstance(value, hint)
     return True
 
 
 def _type_name(hint: Any) -> str:
+    if _is_path(hint):
+        return "a file path"
     return getattr(hint, "__name__", None) or str(hint).replace("typing.", "")

@@ -22,7 +22,8 @@ SENTENCE_END = regex.compile(
           Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|vs|etc|Inc|Ltd|Co|Corp|
           approx|est|Fig|al|e\.g|i\.e|U\.S|U\.K|U\.N|a\.m|p\.m))
     (?<!\b\p{Lu})                      # an initial such as "J."
-    [.!?\u2026]+["'\u201d\u2019)\]]*
+    (?<![.!?\u2026])                   # start at the first mark of a run, never inside it
+    [.!?\u2026]++["'\u201d\u2019)\]]*+
     (?=\s+["'\u201c\u2018(\[]?[\p{Lu}\p{N}])
     """,
     regex.VERBOSE,

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import NamedTuple
 
 import regex
@@ -310,13 +311,13 @@ class ModelOptions:
     ``threshold``: the model probability at or above which the headline is
     reported. ``reasons``: how many top contributing features the message
     names. ``model``: path to a model JSON written by
-    ``bench/train_clickbait.py`` (absolute, or relative to the working
-    folder); empty for the one shipped with newslint.
+    ``bench/train_clickbait.py`` (absolute, or relative to the folder of
+    rules.yaml); unset for the one shipped with newslint.
     """
 
     threshold: float = 0.6
     reasons: int = 3
-    model: str = ""
+    model: Path | None = None
 
 
 @rule("H120", "clickbait-model", scope=Scope.HEADLINE, options=ModelOptions)
@@ -337,7 +338,7 @@ def clickbait_model_rule(unit, ctx):
     if not text.strip():
         return
     options = ctx.options
-    model = clickbait_model.load(options.model or None)
+    model = clickbait_model.load(str(options.model) if options.model else None)
     probability = model.probability(text)
     if probability >= options.threshold:
         reasons = ", ".join(model.explain(text, options.reasons)) or "the headline as a whole"

@@ -78,6 +78,18 @@ def test_rule_options_are_type_checked_and_reach_the_rule(tmp_path):
     assert linter.lint_text("# Calm headline for today\n\nA wolf.\n", "a.md").findings[0].suggestions == ("hound",)
 
 
+
+def test_path_options_resolve_against_the_config_folder(tmp_path):
+    (tmp_path / "models").mkdir()
+    model = tmp_path / "models" / "house.json"
+    model.write_text("{}")
+    linter = linter_from(tmp_path, "rules:\n  H120:\n    model: models/house.json\n")
+    assert linter.registry.options["H120"].model == model
+    with pytest.raises(ConfigError, match=r"rules.yaml:3: option 'model' of H120: no file at .*missing.json"):
+        linter_from(tmp_path, "rules:\n  H120:\n    model: missing.json\n")
+    with pytest.raises(ConfigError, match=r"rules.yaml:3: option 'model' of H120 must be a file path, not 3"):
+        linter_from(tmp_path, "rules:\n  H120:\n    model: 3\n")
+
 def test_custom_yaml_rules(tmp_path):
     linter = linter_from(tmp_path, """
 select: [HS]

@@ -52,6 +52,14 @@ def test_paragraphs_and_sentences():
     assert [s.text for s in doc.sentences][1:3] == ["First one.", "Second one by Mr. Smith."]
 
 
+
+def test_a_run_of_end_marks_ends_one_sentence_in_linear_time():
+    # Matching inside the run used to retry every suffix: quadratic on long runs of dots.
+    doc = parse("# Headline of the story\n\nWait" + "." * 200_000 + " Then more.\n")
+    assert [len(s.text) for s in doc.sentences][1:] == [4 + 200_000, len("Then more.")]
+    doc = parse("# Headline of the story\n\nHe left... Then \"Stop!\" She said?! Yes.\n")
+    assert [s.text for s in doc.sentences][1:] == ["He left...", "Then \"Stop!\"", "She said?!", "Yes."]
+
 @settings(max_examples=200)
 @given(st.text(alphabet=st.sampled_from(list("ab #*_`[]()<!->\n\r\t:.?\"'\u00a0\u2028\U0001f600"))), st.sampled_from(["x.md", "x.txt"]))
 def test_masked_is_as_long_as_text_and_units_slice_it(text, path):
