@@ -99,12 +99,18 @@ def _pyproject_has_section(path: Path) -> bool:
         return False
 
 
+def shown_path(path: Path) -> str:
+    """How messages name a config file: relative to the working folder when inside it."""
+    relative = os.path.relpath(path.resolve())
+    return str(path) if relative.startswith("..") else relative
+
+
 def load_config(path: str | os.PathLike | None) -> Settings:
     """Read and shape-check one config file (None: built-in defaults)."""
     if path is None:
         return Settings()
     path = Path(path)
-    shown = str(path)
+    shown = shown_path(path)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
