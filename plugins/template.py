@@ -19,7 +19,9 @@ import regex
 from newslint import Scope, hookimpl, rule
 
 from newslint_plugins import template_lines
-from newslint_plugins.template_lines import CAPTION, KIND_LABELS, REPEAT, RESIDUE
+from newslint_plugins.attribution import CREDIT_DEFAULT as HOLLOW_CREDIT
+from newslint_plugins.attribution import CREDIT_TAIL as HOLLOW_CREDIT_TAIL
+from newslint_plugins.template_lines import CAPTION, KIND_LABELS, REPEAT, RESIDUE, Verdict
 
 
 def line_verdicts(doc, extra_phrases: tuple[str, ...] = ()):
@@ -32,10 +34,18 @@ def line_verdicts(doc, extra_phrases: tuple[str, ...] = ()):
         else:
             title = headline.text  # a front-matter title: not a line of the text itself
     texts = [unit.text for unit in doc.lines]
-    return doc.memo(
-        f"template.verdicts:{extra_phrases!r}",
-        lambda: template_lines.classify(texts, title=title, hint=hint, extra_phrases=extra_phrases),
-    )
+
+    def build():
+        verdicts = template_lines.classify(texts, title=title, hint=hint, extra_phrases=extra_phrases)
+        return [Verdict() if v.rule is not None and hollow_credit(text) else v for v, text in zip(verdicts, texts)]
+
+    return doc.memo(f"template.verdicts:{extra_phrases!r}", build)
+
+
+def hollow_credit(text: str) -> bool:
+    """Is the line a credit that names no owner ("Image Credit: Google")? That line is
+    A104's (it says what is wrong with the credit), so the T rules leave it alone."""
+    return bool(HOLLOW_CREDIT.search(text, max(0, len(text) - HOLLOW_CREDIT_TAIL)))
 
 
 def run_span(doc, run) -> tuple[int, int]:

@@ -44,6 +44,7 @@ KIND_LABELS = {
     "comments": "comment section",
     "related": "related-article links",
     "ad": "advertising labels",
+    "affiliate": "shopping or booking widget",
     "newsletter": "subscription prompt",
     "cookie": "cookie or consent notice",
     "footer": "site footer",
@@ -106,14 +107,8 @@ CAPTION = regex.compile(
 )
 
 
-def _compile_patterns() -> dict[int, regex.Pattern]:
-    """One alternation per tier; the name of the group that matched is ``<kind>_<n>``."""
-    parts: dict[int, list[str]] = {ANYWHERE: [], OUTSIDE: [], WEAK: []}
-    for kind, tiers in LEXICON["patterns"].items():
-        for tier, patterns in tiers.items():
-            for pattern in patterns or ():
-                parts[TIERS[tier]].append(f"(?P<{kind}_{len(parts[TIERS[tier]])}>{pattern.removeprefix('^').removesuffix('$')})")
-    return {tier: regex.compile("|".join(alternatives), regex.IGNORECASE) for tier, alternatives in parts.items() if alternatives}
+Entry = tuple[str, str, str]  # (kind, tier name, phrase or pattern) as written in the lexicon
+PhraseTable = Mapping[str, list[tuple[tuple[str, ...], str, int, Entry]]]
 
 
 def tokens(text: str) -> list[str]:
@@ -126,32 +121,81 @@ def tokens(text: str) -> list[str]:
     return out
 
 
-def _build_phrases(extra: Iterable[str] = ()) -> dict[str, list[tuple[tuple[str, ...], str, int]]]:
-    best: dict[tuple[str, ...], tuple[str, int]] = {}
+def lexicon_entries(data: Mapping = LEXICON) -> list[Entry]:
+    """Every phrase and pattern of a lexicon, as (kind, tier, text)."""
+    return [
+        (kind, tier, text)
+        for section in ("patterns", "phrases")
+        for kind, tiers in data[section].items()
+        for tier, texts in tiers.items()
+        for text in texts or ()
+    ]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The compiled widget lexicon: one alternation of whole-line patterns per tier
+    (``groups`` names the entry behind each group) and a phrase table keyed by first token."""
+
+    patterns: Mapping[int, regex.Pattern]
+    groups: Mapping[str, Entry]
+    phrases: PhraseTable
+
+
+def build_lexicon(data: Mapping = LEXICON, extra: Iterable[str] = (), drop: frozenset = frozenset()) -> Lexicon:
+    """Compile a lexicon. ``extra`` are house widget lines (residue anywhere);
+    ``drop`` lists entries to leave out (bench/template.py measures held-out figures that way)."""
+    parts: dict[int, list[str]] = {ANYWHERE: [], OUTSIDE: [], WEAK: []}
+    groups: dict[str, Entry] = {}
+    for kind, tiers in data["patterns"].items():
+        for tier, patterns in tiers.items():
+            for pattern in patterns or ():
+                if (kind, tier, pattern) in drop:
+                    continue
+                name = f"{kind}_{len(groups)}"
+                groups[name] = (kind, tier, pattern)
+                parts[TIERS[tier]].append(f"(?P<{name}>{pattern.removeprefix('^').removesuffix('$')})")
+    compiled = {tier: regex.compile("|".join(alts), regex.IGNORECASE) for tier, alts in parts.items() if alts}
+
+    best: dict[tuple[str, ...], tuple[str, int, Entry]] = {}
     for phrase in extra:
         key = tuple(tokens(phrase))
         if key:
-            best[key] = ("house", ANYWHERE)
-    for kind, tiers in LEXICON["phrases"].items():
+            best[key] = ("house", ANYWHERE, ("house", "anywhere", phrase))
+    for kind, tiers in data["phrases"].items():
         for tier, phrases in tiers.items():
             for phrase in phrases or ():
                 key = tuple(tokens(phrase))
-                if key and (key not in best or best[key][1] < TIERS[tier]):
-                    best[key] = (kind, TIERS[tier])
-    by_first: dict[str, list[tuple[tuple[str, ...], str, int]]] = {}
-    for key, (kind, tier) in best.items():
-        by_first.setdefault(key[0], []).append((key, kind, tier))
-    return by_first
+                if not key or (kind, tier, phrase) in drop:
+                    continue
+                if key not in best or best[key][1] < TIERS[tier]:
+                    best[key] = (kind, TIERS[tier], (kind, tier, phrase))
+    by_first: dict[str, list[tuple[tuple[str, ...], str, int, Entry]]] = {}
+    for key, (kind, tier, entry) in best.items():
+        by_first.setdefault(key[0], []).append((key, kind, tier, entry))
+    return Lexicon(compiled, groups, by_first)
 
 
-PATTERNS = _compile_patterns()
-PHRASES = _build_phrases()
+DEFAULT_LEXICON = build_lexicon()
+_base = DEFAULT_LEXICON
+_base_data: tuple[Mapping, frozenset] = (LEXICON, frozenset())
+
+
+def use_lexicon(drop: frozenset = frozenset()) -> None:
+    """Leave ``drop`` entries out of the built-in lexicon from now on (an empty set restores it).
+    Only benchmarks do this, to measure what the rules find without some entries."""
+    global _base, _base_data
+    _base = build_lexicon(LEXICON, drop=drop) if drop else DEFAULT_LEXICON
+    _base_data = (LEXICON, frozenset(drop))
+    lexicon_for.cache_clear()
 
 
 @lru_cache(maxsize=16)
-def phrase_table(extra: tuple[str, ...]) -> dict[str, list[tuple[tuple[str, ...], str, int]]]:
-    """The lexicon's phrases plus house widget lines (an option of T101), built once per option value."""
-    return _build_phrases(extra) if extra else PHRASES
+def lexicon_for(extra: tuple[str, ...]) -> Lexicon:
+    """The lexicon plus house widget lines (an option of T101), built once per option value."""
+    return build_lexicon(_base_data[0], extra, _base_data[1]) if extra else _base
+
+
 MAX_COVER_TOKENS = 40
 COUNTED = frozenset({"share", "comments", "thread", "newsletter", "media", "related"})
 MAX_PATTERN_CHARS = 600
@@ -159,17 +203,15 @@ WRAPPERS = " []()<>{}|*\u2022\u00b7-\u2013\u2014"
 LONG_LINE = 2000
 
 
-def cover(toks: Sequence[str], phrases: Mapping[str, list] = PHRASES) -> tuple[str, int] | None:
-    """(kind, tier) when lexicon phrases and counts cover every token, else None.
+def cover_parts(toks: Sequence[str], phrases: PhraseTable) -> list[tuple[str, int, Entry]] | None:
+    """The phrases (kind, tier, entry) that cover every token end to end, fewest first, else None.
 
-    Dynamic programming over token positions; each position keeps the cover
-    with the fewest weak phrases, so "World News Sports" stays weak but
-    "Privacy Policy Terms" is as strong as its strongest part.
+    Dynamic programming over token positions; bare counts (``#``) are free.
     """
     n = len(toks)
     if n == 0 or n > MAX_COVER_TOKENS or all(t == "#" for t in toks):
         return None
-    reach: list[list[tuple[str, int]] | None] = [None] * (n + 1)
+    reach: list[list[tuple[str, int, Entry]] | None] = [None] * (n + 1)
     reach[0] = []
     for i in range(n):
         if reach[i] is None:
@@ -178,21 +220,30 @@ def cover(toks: Sequence[str], phrases: Mapping[str, list] = PHRASES) -> tuple[s
             if reach[i + 1] is None:
                 reach[i + 1] = reach[i]
             continue
-        for key, kind, tier in phrases.get(toks[i], ()):
+        for key, kind, tier, entry in phrases.get(toks[i], ()):
             j = i + len(key)
             if j <= n and tuple(toks[i:j]) == key:
-                parts = reach[i] + [(kind, tier)]
+                parts = reach[i] + [(kind, tier, entry)]
                 if reach[j] is None or len(parts) < len(reach[j]):
                     reach[j] = parts
-    parts = reach[n]
+    return reach[n] or None
+
+
+def cover(toks: Sequence[str], phrases: PhraseTable | None = None) -> tuple[str, int] | None:
+    """(kind, tier) when lexicon phrases and counts cover every token, else None.
+
+    Each position keeps the cover with the fewest phrases, so "World News
+    Sports" stays weak but "Privacy Policy Terms" is as strong as its strongest part.
+    """
+    parts = cover_parts(toks, DEFAULT_LEXICON.phrases if phrases is None else phrases)
     if not parts:
         return None
-    if "#" in toks and any(kind not in COUNTED for kind, _ in parts):
+    if "#" in toks and any(kind not in COUNTED for kind, _, _ in parts):
         return None  # a count goes with shares, comments or subscribers, not "Top 5"
     strong = [p for p in parts if p[1] > WEAK]
     if strong:
         kind = strong[0][0]
-        tier = max(t for _, t in strong)
+        tier = max(t for _, t, _ in strong)
         return kind, ANYWHERE if len(parts) >= 2 else tier
     return parts[0][0], OUTSIDE if len(parts) >= 3 else WEAK
 
@@ -210,6 +261,7 @@ class Line:
     dated: bool = False
     byline: bool = False
     terminal: bool = False
+    sentence_case: bool = False
 
     @property
     def blank(self) -> bool:
@@ -224,24 +276,46 @@ class Line:
         return self.text.endswith((".", "\u3002")) and not self.text.endswith("...")
 
 
-def lexicon_match(text: str, toks: Sequence[str] | None, phrases: Mapping[str, list] = PHRASES) -> tuple[str, int] | None:
+def lexicon_match(text: str, toks: Sequence[str] | None, lexicon: Lexicon | None = None) -> tuple[str, int] | None:
     """(kind, tier) of a widget line by pattern or phrase cover, strongest first.
     ``toks`` are the line's tokens, or None for a line too long to be a widget."""
+    lexicon = lexicon or _base
     if len(text) <= MAX_PATTERN_CHARS:
         bare = text.strip(WRAPPERS)
-        for tier, pattern in PATTERNS.items():
+        for tier, pattern in lexicon.patterns.items():
             match = pattern.fullmatch(bare)
             if match:
                 return match.lastgroup.rsplit("_", 1)[0], tier
     if toks is None:
         return None
-    found = cover(toks, phrases)
+    found = cover(toks, lexicon.phrases)
     if found is None and CAMEL.search(text):
-        found = cover(tokens(CAMEL.sub(" ", text)), phrases)
+        found = cover(tokens(CAMEL.sub(" ", text)), lexicon.phrases)
     return found
 
 
-def features(raw: str, phrases: Mapping[str, list] = PHRASES) -> Line:
+def matched_entries(raw: str, lexicon: Lexicon | None = None) -> list[Entry]:
+    """The lexicon entries that make a line a widget line (what ``lexicon_match`` used), for benchmarks."""
+    lexicon = lexicon or _base
+    text = SPACES.sub(" ", INVISIBLE.sub("", raw)).strip()
+    if not text or len(text) > LONG_LINE:
+        return []
+    if len(text) <= MAX_PATTERN_CHARS:
+        bare = text.strip(WRAPPERS)
+        for pattern in lexicon.patterns.values():
+            match = pattern.fullmatch(bare)
+            if match:
+                return [lexicon.groups[match.lastgroup]]
+    toks = tokens(text)
+    if len(toks) > MAX_COVER_TOKENS:
+        return []
+    parts = cover_parts(toks, lexicon.phrases)
+    if parts is None and CAMEL.search(text):
+        parts = cover_parts(tokens(CAMEL.sub(" ", text)), lexicon.phrases)
+    return [entry for _, _, entry in parts or ()]
+
+
+def features(raw: str, lexicon: Lexicon | None = None) -> Line:
     """The features of one line of text."""
     text = SPACES.sub(" ", INVISIBLE.sub("", raw)).strip()
     if not text:
@@ -257,7 +331,7 @@ def features(raw: str, phrases: Mapping[str, list] = PHRASES) -> Line:
     prose = sentence_case and (count >= 8 and terminal or count >= 14)
     toks = tokens(text) if count <= MAX_COVER_TOKENS else None
     kind, tier = None, NONE
-    match = lexicon_match(text, toks, phrases)
+    match = lexicon_match(text, toks, lexicon)
     if match:
         kind, tier = match
     elif not HAS_ALNUM.search(text):
@@ -273,7 +347,7 @@ def features(raw: str, phrases: Mapping[str, list] = PHRASES) -> Line:
     caption = count <= 60 and not byline and tier < ANYWHERE and bool(CAPTION.search(text))
     if kind is not None or caption:
         prose = False
-    return Line(text, count, prose, kind, tier, caption, dated, byline, terminal)
+    return Line(text, count, prose, kind, tier, caption, dated, byline, terminal, sentence_case)
 
 
 @dataclass(frozen=True)
@@ -307,7 +381,7 @@ COST = {NONE: 4, WEAK: 6, OUTSIDE: 12, ANYWHERE: 25}
 SECTION_COST = 60
 INTERLEAVED_COST = 10
 SECTION_KINDS = frozenset({"comments", "thread", "footer", "cookie", "language"})
-INTERLEAVED = frozenset({"ad", "related", "media", "share"})
+INTERLEAVED = frozenset({"ad", "affiliate", "related", "media", "share"})
 STORY_TOP_WINDOW = 12
 INTRO_LINES = 4
 SHORT_LABELS = 2
@@ -315,6 +389,8 @@ ISOLATED_PROSE = 0.3
 THREAD_PROSE = 0.3
 LIST_END_WORDS = 15
 MIN_WEAK_EVIDENCE = 3
+CONTINUATION_WORDS = 6
+CONTINUATION_LINES = 4
 
 
 def scores(lines: Sequence[Line]) -> list[float]:
@@ -499,13 +575,13 @@ def classify(
     the parser took for the headline, a tie-breaker among candidates.
     ``extra_phrases`` are house widget lines, residue anywhere.
     """
-    phrases = phrase_table(tuple(extra_phrases))
+    lexicon = lexicon_for(tuple(extra_phrases))
     known: dict[str, Line] = {}  # pages repeat their menus and widgets: analyse each text once
     lines = []
     for text in texts:
         line = known.get(text)
         if line is None:
-            line = known[text] = features(text, phrases)
+            line = known[text] = features(text, lexicon)
         lines.append(line)
     verdicts = [Verdict()] * len(lines)
     block = article_block(lines)
@@ -522,6 +598,7 @@ def classify(
     if is_english(lines[start : end + 1]):
         leading = [i for i in range(above) if not lines[i].blank and i not in kept]
         trailing = [i for i in range(end + 1, len(lines)) if not lines[i].blank]
+        trailing = trailing[len(_continuation(lines, trailing)):]
         for region in (leading, trailing):
             if has_evidence(lines, region):
                 for i in region:
@@ -551,6 +628,20 @@ def classify(
             if (title is not None or i != headline) and repeats_headline(line, key):
                 verdicts[i] = Verdict(REPEAT, "headline")
     return verdicts
+
+
+def _continuation(lines: Sequence[Line], trailing: Sequence[int]) -> list[int]:
+    """The lines right after the article block that still read as the article's own
+    (a short closing list of steps): up to CONTINUATION_LINES sentence-case lines of
+    CONTINUATION_WORDS or more, with no lexicon evidence and no date, followed by a
+    line that has evidence. A longer run of such lines is a list of other headlines."""
+    kept = []
+    for i in trailing:
+        line = lines[i]
+        if line.tier > NONE or line.caption or line.dated or not line.sentence_case or line.words < CONTINUATION_WORDS:
+            break
+        kept.append(i)
+    return kept if len(kept) <= CONTINUATION_LINES else []
 
 
 def _neighbours(lines: Sequence[Line], i: int, lo: int, hi: int) -> Iterable[int]:
