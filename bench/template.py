@@ -186,21 +186,27 @@ class Bench:
         return tally, groups, support
 
     def other_languages(self) -> None:
-        other_lines: Counter = Counter()
-        other_kinds: Counter = Counter()
+        """What fires on the pages in other languages: flagged labelled lines by language,
+        by label and by the kind of residue the message names."""
+        by_language: Counter = Counter()
+        by_label: Counter = Counter()
+        by_kind: Counter = Counter()
         pages = [p for p in self.texts if p not in self.english]
+        names = {BOILERPLATE: "boilerplate", BODY: "body", "2": "headline/byline/date"}
         for page in pages:
-            flagged = self.flagged(page)
-            other_lines[self.languages.get(page, "?")] += len(flagged)
+            flagged = self.flagged(page) & set(self.labels[page])
+            by_language[self.languages.get(page, "?")] += len(flagged)
             verdicts = template_lines.classify(self.lines[page])
             for number in flagged:
-                if number <= len(verdicts):
-                    other_kinds[verdicts[number - 1].kind or verdicts[number - 1].rule or "placeholder"] += 1
+                by_label[names.get(self.labels[page][number], "?")] += 1
+                verdict = verdicts[number - 1]
+                by_kind[verdict.kind or verdict.rule or "placeholder"] += 1
         labelled = sum(len(self.labels[p]) for p in pages)
-        print(f"Other pages: {len(pages)} ({labelled} labelled lines), flagged lines by language: "
-              + ", ".join(f"{lang} {n}" for lang, n in sorted(other_lines.items())))
-        if other_kinds:
-            print("  by kind: " + ", ".join(f"{k} {n}" for k, n in other_kinds.most_common()))
+        print(f"Other pages: {len(pages)} ({labelled} labelled lines), {sum(by_label.values())} flagged: "
+              + ", ".join(f"{name} {n}" for name, n in by_label.most_common()))
+        print("  by language: " + ", ".join(f"{lang} {n}" for lang, n in sorted(by_language.items())))
+        if by_kind:
+            print("  by kind: " + ", ".join(f"{k} {n}" for k, n in by_kind.most_common()))
 
     def bodies(self, misses: bool = False) -> None:
         bodies = sorted((self.data / "bodies").glob("*.txt"))

@@ -24,6 +24,13 @@ from newslint_plugins.attribution import CREDIT_TAIL as HOLLOW_CREDIT_TAIL
 from newslint_plugins.template_lines import CAPTION, KIND_LABELS, REPEAT, RESIDUE, Verdict
 
 
+# Headings and list items the author marked up: structure of the article, not of a page.
+MARKDOWN_STRUCTURE = regex.compile(r"[ \t]{0,3}(?:(?P<heading>#{1,6}[ \t])|[-*+][ \t]|\d{1,9}[.)][ \t])")
+
+# A line that holds only an image: a caption right above or below it is kept with its image.
+MARKDOWN_IMAGE = regex.compile(r"[ \t]*(?:!\[[^\]\r\n]*\](?:\([^)\r\n]*\)|\[[^\]\r\n]*\])|<img\b[^>\r\n]*>)[ \t]*")
+
+
 def line_verdicts(doc, extra_phrases: tuple[str, ...] = ()):
     """The per-line verdicts of a document, computed once and shared by T101-T103."""
     title = hint = None
@@ -36,8 +43,29 @@ def line_verdicts(doc, extra_phrases: tuple[str, ...] = ()):
     texts = [unit.text for unit in doc.lines]
 
     def build():
-        verdicts = template_lines.classify(texts, title=title, hint=hint, extra_phrases=extra_phrases)
-        return [Verdict() if v.rule is not None and hollow_credit(text) else v for v, text in zip(verdicts, texts)]
+        structure = headings = frozenset()
+        if doc.format == "markdown":
+            marked = [(i, MARKDOWN_STRUCTURE.match(doc.text, unit.start, unit.end)) for i, unit in enumerate(doc.lines)]
+            structure = frozenset(i for i, m in marked if m)
+            headings = frozenset(i for i, m in marked if m and m.group("heading"))
+        verdicts = template_lines.classify(
+            texts,
+            title=title,
+            hint=hint,
+            extra_phrases=extra_phrases,
+            structure=structure,
+            headings=headings,
+            authored=doc.format == "markdown",
+        )
+        images = set()
+        if doc.format == "markdown":
+            images = {i for i, unit in enumerate(doc.lines) if MARKDOWN_IMAGE.fullmatch(doc.text, unit.start, unit.end)}
+        return [
+            Verdict()
+            if v.rule is not None and hollow_credit(text) or v.rule == CAPTION and (i - 1 in images or i + 1 in images)
+            else v
+            for i, (v, text) in enumerate(zip(verdicts, texts))
+        ]
 
     return doc.memo(f"template.verdicts:{extra_phrases!r}", build)
 
@@ -164,8 +192,8 @@ PLACEHOLDER_WORDS = (
 )
 PLACEHOLDER = regex.compile(
     rf"""
-    (?<![\p{{L}}\p{{N}}])TK(?:TK)*(?![\p{{L}}\p{{N}}])                 # TK, TKTK: "to come"
-    | (?<![\p{{L}}\p{{N}}])(?:X{{3,}}|x{{3,}})(?![\p{{L}}\p{{N}}])        # XXX, xxx
+    (?<![\p{{L}}\p{{N}}-])TK(?:TK)*(?![\p{{L}}\p{{N}}-])               # TK, TKTK: "to come" (not "TK-421")
+    | (?<![\p{{L}}\p{{N}}-])(?:X{{3,}}|x{{3,}})(?![\p{{L}}\p{{N}}-])      # XXX, xxx (not "XXX-rated")
     | [$£€]\s?X{{1,3}}(?:[.,]X+)*(?![\p{{L}}\p{{N}}])                 # $XX, £X.X
     | (?<![\p{{L}}\p{{N}}])X{{1,3}}(?:,X{{3}})+(?![\p{{L}}\p{{N}}])       # X,XXX
     | (?<![\p{{L}}\p{{N}}])X{{1,3}}(?:\.X+)?\s?%                        # XX%

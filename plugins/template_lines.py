@@ -89,7 +89,7 @@ DATE = regex.compile(
 BYLINE = regex.compile(r"^(?:by|written by|posted by|words by|story by|reported by|von|por|par|di|oleh|от|автор)(?:\s+\S|\s*$)", regex.IGNORECASE)
 CREDIT_WORDS = "|".join(regex.escape(w) for w in sorted(LEXICON["credit_words"], key=len, reverse=True))
 AGENCIES = "|".join(regex.escape(w) for w in sorted(LEXICON["agencies"], key=len, reverse=True))
-CAPTION = regex.compile(
+CAPTION_LINE = regex.compile(
     "|".join(
         (
             rf"^(?:{CREDIT_WORDS})s?\s*(?:by)?\s*:\s*\S",
@@ -283,7 +283,7 @@ def lexicon_match(text: str, toks: Sequence[str] | None, lexicon: Lexicon | None
     if len(text) <= MAX_PATTERN_CHARS:
         bare = text.strip(WRAPPERS)
         for tier, pattern in lexicon.patterns.items():
-            match = pattern.fullmatch(bare)
+            match = pattern.fullmatch(bare) or (bare != text and pattern.fullmatch(text))
             if match:
                 return match.lastgroup.rsplit("_", 1)[0], tier
     if toks is None:
@@ -303,7 +303,7 @@ def matched_entries(raw: str, lexicon: Lexicon | None = None) -> list[Entry]:
     if len(text) <= MAX_PATTERN_CHARS:
         bare = text.strip(WRAPPERS)
         for pattern in lexicon.patterns.values():
-            match = pattern.fullmatch(bare)
+            match = pattern.fullmatch(bare) or (bare != text and pattern.fullmatch(text))
             if match:
                 return [lexicon.groups[match.lastgroup]]
     toks = tokens(text)
@@ -344,7 +344,7 @@ def features(raw: str, lexicon: Lexicon | None = None) -> Line:
         kind, tier = "url", WEAK
     dated = count <= 16 and bool(DATE.search(text))
     byline = count <= 16 and bool(BYLINE.search(text))
-    caption = count <= 60 and not byline and tier < ANYWHERE and bool(CAPTION.search(text))
+    caption = count <= 60 and not byline and tier < ANYWHERE and bool(CAPTION_LINE.search(text))
     if kind is not None or caption:
         prose = False
     return Line(text, count, prose, kind, tier, caption, dated, byline, terminal, sentence_case)
@@ -391,21 +391,27 @@ LIST_END_WORDS = 15
 MIN_WEAK_EVIDENCE = 3
 CONTINUATION_WORDS = 6
 CONTINUATION_LINES = 4
+BOX_LINKS = 3
+PARAGRAPH_WORDS = 15
 
 
-def scores(lines: Sequence[Line]) -> list[float]:
+def scores(lines: Sequence[Line], structure: frozenset[int] = frozenset()) -> list[float]:
     """Block scores: a prose line earns its words, discounted when no prose line is next to it
     (teasers in related lists alternate with headlines; article paragraphs come in runs).
     Advertising labels and captions between paragraphs don't break a run. Widget lines cost
-    by tier, and more when they head or close a page section (related lists, comments, footers)."""
-    def passable(line: Line) -> bool:
-        return line.blank or line.caption or (line.kind in INTERLEAVED and line.tier >= OUTSIDE)
+    by tier, and more when they head or close a page section (related lists, comments, footers).
+    ``structure`` lines (Markdown headings and list items) don't break a run either."""
+    boxed = inline_boxes(lines) | structure
+
+    def passable(i: int) -> bool:
+        line = lines[i]
+        return line.blank or line.caption or (line.kind in INTERLEAVED and line.tier >= OUTSIDE) or i in boxed
 
     prev_prose = [False] * len(lines)
     last = False
     for i, line in enumerate(lines):
         prev_prose[i] = last
-        if not passable(line):
+        if not passable(i):
             last = line.prose
     thread = next((i for i, line in enumerate(lines) if line.kind == "thread" and line.tier == ANYWHERE), len(lines))
     out = [0.0] * len(lines)
@@ -424,16 +430,38 @@ def scores(lines: Sequence[Line]) -> list[float]:
             out[i] = -INTERLEAVED_COST
         else:
             out[i] = -COST[line.tier]
-        if not passable(line):
+        if not passable(i):
             nxt = line.prose
     return out
 
 
-def article_block(lines: Sequence[Line]) -> tuple[int, int] | None:
+def inline_boxes(lines: Sequence[Line]) -> set[int]:
+    """The links of short related-links boxes ("Read more:" or "You may also like" and up to
+    BOX_LINKS headline lines) that sit between two paragraphs of prose."""
+    boxed: set[int] = set()
+    n = len(lines)
+    for i, line in enumerate(lines):
+        if not (line.kind == "related" and line.tier == ANYWHERE):
+            continue
+        members = []
+        j = i + 1
+        while j < n and len(members) <= BOX_LINKS:
+            other = lines[j]
+            if not other.blank:
+                if other.prose or other.tier >= OUTSIDE or other.caption:
+                    break
+                members.append(j)
+            j += 1
+        if members and len(members) <= BOX_LINKS and j < n and lines[j].prose:
+            boxed.update(members)
+    return boxed
+
+
+def article_block(lines: Sequence[Line], structure: frozenset[int] = frozenset()) -> tuple[int, int] | None:
     """First and last index of the maximum-score segment (Kadane), or None without prose."""
     best, best_span = 0.0, None
     total, start = 0.0, 0
-    for i, value in enumerate(scores(lines)):
+    for i, value in enumerate(scores(lines, structure)):
         if total <= 0:
             total, start = 0.0, i
         total += value
@@ -566,14 +594,26 @@ def repeats_headline(line: Line, key: str) -> bool:
 
 
 def classify(
-    texts: Sequence[str], *, title: str | None = None, hint: int | None = None, extra_phrases: tuple[str, ...] = ()
+    texts: Sequence[str],
+    *,
+    title: str | None = None,
+    hint: int | None = None,
+    extra_phrases: tuple[str, ...] = (),
+    structure: frozenset[int] = frozenset(),
+    headings: frozenset[int] = frozenset(),
+    authored: bool = False,
 ) -> list[Verdict]:
     """A verdict for each line of a document (texts without line endings).
 
     ``title`` is a headline given outside the text (a front-matter title):
     every line that repeats it is a repeat. ``hint`` is the index of the line
     the parser took for the headline, a tie-breaker among candidates.
-    ``extra_phrases`` are house widget lines, residue anywhere.
+    ``extra_phrases`` are house widget lines, residue anywhere. ``structure``
+    holds the indices of lines the author marked up as headings or list items
+    (Markdown): they don't split the article's prose into separate blocks.
+    With ``authored`` (Markdown, which people write rather than scrape), a
+    paragraph of prose or a heading (``headings``) outside the article block
+    is residue only on direct lexicon evidence, never just for where it stands.
     """
     lexicon = lexicon_for(tuple(extra_phrases))
     known: dict[str, Line] = {}  # pages repeat their menus and widgets: analyse each text once
@@ -584,7 +624,7 @@ def classify(
             line = known[text] = features(text, lexicon)
         lines.append(line)
     verdicts = [Verdict()] * len(lines)
-    block = article_block(lines)
+    block = article_block(lines, structure)
     if block is None:
         return verdicts
     start, end = block
@@ -602,7 +642,8 @@ def classify(
         for region in (leading, trailing):
             if has_evidence(lines, region):
                 for i in region:
-                    mark(i, RESIDUE)
+                    if not (authored and lines[i].tier == NONE and (i in headings or is_paragraph(lines[i]))):
+                        mark(i, RESIDUE)
         if headline is not None:
             for i in leading:
                 if lines[i].tier >= WEAK and verdicts[i].rule is None:
@@ -610,13 +651,12 @@ def classify(
         lo, hi = above, end
     else:
         lo, hi = 0, len(lines) - 1  # a language the lexicon doesn't cover: direct evidence only
-    for i in range(lo, hi + 1):
-        line = lines[i]
+    for i, line in enumerate(lines):
         if i in kept or line.blank or verdicts[i].rule is not None:
             continue
         if line.caption:
-            mark(i, CAPTION)
-        elif line.tier == ANYWHERE:
+            mark(i, CAPTION)  # a caption is one wherever it stands
+        elif line.tier == ANYWHERE and lo <= i <= hi:
             mark(i, RESIDUE)
     _keep_company(lines, verdicts, lo, hi)
     for i in related_lists(lines):
@@ -628,6 +668,11 @@ def classify(
             if (title is not None or i != headline) and repeats_headline(line, key):
                 verdicts[i] = Verdict(REPEAT, "headline")
     return verdicts
+
+
+def is_paragraph(line: Line) -> bool:
+    """A full sentence of PARAGRAPH_WORDS or more that ends with its punctuation."""
+    return line.prose and line.terminal and line.words >= PARAGRAPH_WORDS
 
 
 def _continuation(lines: Sequence[Line], trailing: Sequence[int]) -> list[int]:
