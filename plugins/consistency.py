@@ -1,16 +1,18 @@
-"""C1xx: dates, weekdays, counts and ages that disagree.
+"""C1xx: dates, weekdays, counts, ages and names that disagree.
 
 Rules in this module check whether an article agrees with itself: a weekday
 that does not match its date, a date that does not exist, "N years ago" that
 disagrees with the years it names, one event dated two ways, counts that
 disagree with their lists or with each other, and one person given two ages
 or two spellings of a surname. Each finding points at the later mention and
-names the line of the earlier one.
+names the earlier one (or the article's own date) with its line.
 
-The article's own date (front matter, dateline or date line) is found once
-per document by ``plugins/timeframe.py``; rules that need it stay quiet when
-an article states no date. Changes of a name's case ("Okafor" / "okafor")
-belong to the G family.
+The article's own date (front matter, dateline or date line, and any dateline
+further down in merged copy) is found once per document by
+``plugins/timeframe.py``; rules that need it stay quiet when an article states
+no date. A whole multi-word name printed in lower case ("mira talbot") is
+G104's finding; C121 reports the changes of a surname that G104 does not see
+(one letter changed, or its case changed when it stands alone).
 """
 from __future__ import annotations
 
@@ -21,25 +23,40 @@ from dataclasses import dataclass
 import regex
 
 from newslint import Scope, hookimpl, rule
-from newslint_plugins.numbers import NUMBER, number_value
+from newslint_plugins.numbers import NUMBER, is_approximate, number_value
 from newslint_plugins.people import (
-    NAME_TOKEN, NOT_SURNAMES, AgeMention, PersonIndex, edit_distance_one, find_ages, find_name_pairs,
-    surname,
+    NAME_TOKEN, NOT_SURNAMES, TITLES, BirthMention, PersonIndex, edit_distance_one, find_anaphoric_ages, find_ages,
+    find_births, find_name_pairs, surname,
 )
 from newslint_plugins.timeframe import (
-    DATE, RELATIVE_DAY, describe, find_anchor, find_dates, possible_dates, resolve_day,
+    DATE, RELATIVE_DAY, Timeframes, describe, find_dates, find_timeframes, possible_dates, resolve_day,
 )
 
 QUOTED = regex.compile(r"\u201c[^\u201d\r\n]*\u201d?|\"[^\"\r\n]*\"?")
+ANY_YEAR = regex.compile(r"(?<![\d,.$\u00a3\u20ac])\b(?:1[6-9]|20)\d{2}\b(?![,.]?\d|s\b|\s*(?:%|per\s*cent|percent))")
 
 
-def timeframe(doc):
-    """The article's own date, computed once per document."""
+def timeframes(doc) -> Timeframes:
+    """The dates the article is written from, computed once per document."""
     def build():
         headline = doc.headline
         skip = (headline.start, headline.end) if headline is not None else (0, 0)
-        return find_anchor(doc.masked, doc.metadata, skip)
-    return doc.memo("timeframe", build)
+        return find_timeframes(doc.masked, doc.metadata, skip)
+    return doc.memo("timeframes", build)
+
+
+def person_index(doc) -> PersonIndex:
+    return doc.memo("person-index", lambda: PersonIndex(doc.masked))
+
+
+def where(doc, frame) -> str:
+    """Where the article's date was found, for messages: "front matter" or "line 3"."""
+    return "front matter" if frame.source == "front matter" else f"line {doc.line_of(frame.offset)}"
+
+
+def dated(doc, frame) -> str:
+    """"this article is dated Friday, June 16, 2023 (line 3)" for messages."""
+    return f"this article is dated {describe(frame.date)}, {frame.date.year}, {where(doc, frame)}"
 
 
 def quoted_spans(doc) -> list[tuple[int, int]]:
@@ -59,6 +76,19 @@ def inside(spans: list[tuple[int, int]], offset: int) -> bool:
     return lo < len(spans) and spans[lo][0] <= offset
 
 
+def paragraph_start(doc, offset: int) -> int:
+    """The start of the paragraph holding ``offset`` (the document start if none)."""
+    starts = doc.memo("paragraph-starts", lambda: [p.start for p in doc.paragraphs])
+    lo, hi = 0, len(starts)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if starts[mid] <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return starts[lo - 1] if lo else 0
+
+
 # --- C101, C102: dates ------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -66,37 +96,59 @@ class WeekdayOptions:
     check_quotes: bool = False
 
 
+CONTEXT_REACH = 400  # characters before a year-less date searched for a year that frames it
+
+
 @rule("C101", "weekday-date-mismatch", scope=Scope.DOCUMENT, options=WeekdayOptions)
 def weekday_date_mismatch(doc, ctx):
     """What it flags: a weekday that does not fall on the date it is given with.
 
     Why: "Tuesday, March 5, 2025" cannot be right (it was a Wednesday); one of
-    the two is wrong, and readers cannot tell which. A date without a year is
-    taken in the year nearest the article's own date; without one it is not
-    checked. A year-less date inside a quotation is left alone unless
-    `check-quotes` is set (the speaker's year may not be the article's).
+    the two is wrong, and readers cannot tell which. A date without a year
+    takes the article's year, or the neighbouring year when that is nearer
+    the article's date ("Friday, January 3" in a December story); when the
+    paragraph names another year before it ("In 2019 ... on Monday, March 4"),
+    that year may be meant too, and the date fires only when no reading fits.
+    Without an article date, year-less dates are not checked. A year-less
+    date inside a quotation is left alone unless `check-quotes` is set (the
+    speaker's year may not be the article's).
 
     Example: `The hearing opens on Tuesday, March 5, 2025.`
 
     Prefer: `The hearing opens on Wednesday, March 5, 2025.`
     """
-    anchor = timeframe(doc)
+    frames = timeframes(doc)
     quotes = quoted_spans(doc)
-    for mention in find_dates(doc.masked):
+    text = doc.masked
+    for mention in find_dates(text):
         if mention.weekday is None or mention.is_range:
             continue
-        if mention.year is None and (anchor is None or (not ctx.options.check_quotes and inside(quotes, mention.start))):
+        weekday = calendar.day_name[mention.weekday]
+        name = f"{calendar.month_name[mention.month]} {mention.day}"
+        if mention.year is not None:
+            day = mention.on(mention.year)
+            if day is None or day.weekday() == mention.weekday:
+                continue
+            yield ctx.report(
+                (mention.weekday_start, mention.end),
+                f"{name}, {mention.year} is a {calendar.day_name[day.weekday()]}, not a {weekday}; "
+                "check the weekday and the date",
+            )
             continue
-        days = possible_dates(mention, anchor.date) if mention.year is None else possible_dates(mention, None)
+        frame = frames.at(mention.start)
+        if frame is None or (not ctx.options.check_quotes and inside(quotes, mention.start)):
+            continue
+        days = list(possible_dates(mention, frame.date))
+        lo = max(paragraph_start(doc, mention.start), mention.start - CONTEXT_REACH)
+        for m in ANY_YEAR.finditer(text, lo, mention.start):
+            if (day := mention.on(int(m.group()))) is not None:
+                days.append(day)
         if not days or any(day.weekday() == mention.weekday for day in days):
             continue
-        actual = " and ".join(f"a {calendar.day_name[d.weekday()]} in {d.year}" for d in days)
-        if mention.year is not None:
-            actual = f"a {calendar.day_name[days[0].weekday()]}"
+        actual = " and ".join(sorted({f"a {calendar.day_name[d.weekday()]} in {d.year}" for d in days}))
         yield ctx.report(
             (mention.weekday_start, mention.end),
-            f"{calendar.month_name[mention.month]} {mention.day} is {actual}, not a "
-            f"{calendar.day_name[mention.weekday]}; check the weekday and the date",
+            f"{name} is {actual}, not a {weekday}; {dated(doc, frame)}; check the weekday and the date",
         )
 
 
@@ -142,35 +194,60 @@ def impossible_date(doc, ctx):
 
 # --- C103: "N years ago" against explicit years ---------------------------------------
 
-YEAR = r"(?<![\d,.])(?P<year>(?:1[5-9]|20)\d{2})(?!\d|[,.]\d)"
-QUALIFIER = r"(?P<qual>(?i:more\s+than|over|nearly|almost|about|around|some|roughly|approximately|close\s+to|just\s+over|just\s+under|less\s+than|under|fewer\s+than|exactly|precisely))"
+YEAR = r"(?<![\d,.$\u00a3\u20ac])(?P<year>(?:1[5-9]|20)\d{2})(?!\d|[,.]\d|s\b)"
+QUALIFIER = (
+    r"(?P<qual>(?i:more\s+than|over|nearly|almost|about|around|some|roughly|approximately|close\s+to|"
+    r"just\s+over|just\s+under|less\s+than|under|fewer\s+than|exactly|precisely|well\s+over|upwards\s+of))"
+)
 COUNT = rf"(?P<n>(?i:{NUMBER}))"
 LINK = r"[\s,()\u2013\u2014-]{1,4}"
+ORIGIN = r"(?i:founded|established|formed|built|born|opened|launched|created|set\s+up|started|incorporated|founded|erected|inaugurated)"
+YEARS_OLD = r"(?:-years?-old|\s+years?\s+old)\b"
 ELAPSED = regex.compile(
     rf"""
     \b{YEAR}{LINK}(?:{QUALIFIER}\s+)?{COUNT}\s+years?\s+ago\b
   | \b(?:{QUALIFIER}\s+)?{COUNT}\s+years?\s+ago{LINK}(?:back\s+)?in\s+{YEAR}
-  | \b(?:{QUALIFIER}\s+)?{COUNT}\s+years?\s+(?:since|after)\s+(?:the\s+|its\s+|their\s+)?{YEAR}
+  | \b(?:{QUALIFIER}\s+)?{COUNT}\s+years?\s+since\s+(?:the\s+|its\s+|their\s+)?{YEAR}
   | \b(?P<n>\d{{1,3}})(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+|its\s+|their\s+)?{YEAR}
-  | \b(?i:founded|established|formed|built|born|opened|launched|created|set\s+up|started|incorporated)\s+in\s+{YEAR}
-      [^.;!?\d]{{0,40}}?\b(?:{QUALIFIER}\s+)?(?i:now\s+)?{COUNT}(?:-years?-old|\s+years?\s+old)\b
-  | \b(?:{QUALIFIER}\s+)?{COUNT}(?:-years?-old|\s+years?\s+old)\b[^.;!?\d]{{0,40}}?
-      \b(?i:founded|established|formed|built|born|opened|launched|created|set\s+up|started|incorporated)\s+in\s+{YEAR}
-  | \b{YEAR}-(?i:founded|established|built|formed)\b[^.;!?\d]{{0,30}}?\b(?:{QUALIFIER}\s+)?(?i:now\s+)?{COUNT}(?:-years?-old|\s+years?\s+old)\b
+  | \b{ORIGIN}\s+in\s+{YEAR}
+      [^.;!?\d]{{0,40}}?\b(?:{QUALIFIER}\s+)?(?i:now\s+)?(?P<old>{COUNT}{YEARS_OLD})
+  | \b(?:{QUALIFIER}\s+)?(?P<old>{COUNT}{YEARS_OLD})[^.;!?\d]{{0,40}}?
+      \b{ORIGIN}\s+in\s+{YEAR}
+  | \b{YEAR}-(?i:founded|established|built|formed)\b[^.;!?\d]{{0,30}}?\b(?:{QUALIFIER}\s+)?(?i:now\s+)?(?P<old>{COUNT}{YEARS_OLD})
     """,
     regex.VERBOSE,
+)
+# The same event dated by a year in one sentence and by "N years ago" in
+# another: "the bridge opened in 1993" ... "since the bridge opened 20 years ago".
+EVENT_VERB = (
+    r"founded|established|formed|built|opened|closed|launched|created|completed|incorporated|"
+    r"inaugurated|erected|demolished|abolished|introduced|discovered|signed|ratified|elected|married"
+)
+YEAR_EVENT = regex.compile(
+    rf"""
+    \b(?P<noun>\p{{Ll}}{{3,}})\s+(?:(?:was|were|had\s+been|has\s+been|first)\s+)?(?P<verb>{EVENT_VERB})\s+
+    (?:
+        in\s+{YEAR}(?!\s*(?:and|or|[-\u2013]|to)\s*\d)
+      | (?:{QUALIFIER}\s+)?{COUNT}\s+years?\s+ago\b
+    )
+    """,
+    regex.VERBOSE,
+)
+NOT_EVENT_NOUNS = frozenset(
+    "who which that what when where and but was were had has have been also first then later only just not".split()
 )
 
 
 @dataclass(frozen=True)
 class ElapsedOptions:
     tolerance: int = 1
+    check_quotes: bool = False
 
 
 def elapsed_fits(actual: int, stated: int, qualifier: str | None, tolerance: int) -> bool:
     """Whether ``actual`` years can be described as ``qualifier stated`` years."""
     qualifier = " ".join((qualifier or "").lower().split())
-    if qualifier in ("more than", "over", "just over"):
+    if qualifier in ("more than", "over", "just over", "well over", "upwards of"):
         return actual >= stated - tolerance
     if qualifier in ("nearly", "almost", "just under", "less than", "under", "fewer than", "close to"):
         return stated - 3 - tolerance <= actual <= stated + tolerance
@@ -179,35 +256,116 @@ def elapsed_fits(actual: int, stated: int, qualifier: str | None, tolerance: int
     return abs(actual - stated) <= tolerance
 
 
-@rule("C103", "elapsed-years-mismatch", scope=Scope.SENTENCE, options=ElapsedOptions)
-def elapsed_years_mismatch(sentence, ctx):
+FRAME_YEAR = regex.compile(
+    r"(?i:\b(?:in|by|until|till|as\s+of|during|back\s+in|then|that\s+year|of)\s+)(?:(?:early|late|mid-?)\s*)?"
+    r"(?<![\d,.])(?:1[6-9]|20)\d{2}\b(?![,.]?\d|s\b)"
+    r"|\A[\s\"'\u201c]*(?:1[6-9]|20)\d{2}\b(?![,.]?\d|s\b)"
+)
+
+
+FRAME_OPENING = regex.compile(r"[\s\"'\u201c]*(?i:in|by|until|during|as\s+of)\s+(?:1[6-9]|20)\d{2}\b")
+
+
+def _framed(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether a sentence is written from another year ("In 2010, ..."): it names a
+    year outside ``spans`` (the year-and-count phrases being checked)."""
+    return any(
+        not any(a <= m.start() < b or a < m.end() <= b for a, b in spans) for m in FRAME_YEAR.finditer(text)
+    )
+
+
+@rule("C103", "elapsed-years-mismatch", scope=Scope.DOCUMENT, options=ElapsedOptions)
+def elapsed_years_mismatch(doc, ctx):
     """What it flags: "N years ago", "N years old", "N years since" or an "Nth
     anniversary" that disagrees with the year it goes with, counted from the
-    article's own date.
+    article's own date; and one event dated "in 1993" in one place and "N years
+    ago" in another ("the bridge opened in 1993" ... "the bridge opened 20 years
+    ago").
 
     Why: "founded in 1998, 20 years ago" in a 2023 article is off by five
     years; one of the numbers is wrong. `tolerance` (default 1) allows for
     a year boundary or a birthday; "more than", "nearly" and "about" are read
-    as such. Articles with no date of their own are not checked.
+    as such. A sentence that names another year ("In 2010, the 20-year-old
+    firm, founded in 1990, ...") is written from that year and is not checked,
+    nor are quotations (the speaker may be speaking from another year) unless
+    `check-quotes` is set. Articles with no date of their own are not checked.
 
     Example: `The club was founded in 1998, 20 years ago.` (dated 2023)
 
     Prefer: `The club was founded in 1998, 25 years ago.`
     """
-    anchor = timeframe(ctx.doc)
-    if anchor is None:
+    frames = timeframes(doc)
+    if not frames:
         return
-    for m in ELAPSED.finditer(sentence.text):
-        stated = number_value(m.group("n"))
-        year = int(m.group("year"))
-        actual = anchor.date.year - year
-        if stated is None or actual < 0 or elapsed_fits(actual, stated, m.group("qual"), ctx.options.tolerance):
-            continue
-        yield ctx.report(
-            sentence.at(m.start("n"), m.end("n")),
-            f"{year} is {actual} years before this article's date ({anchor.date.year}), not {stated}; "
-            "check the year and the count",
-        )
+    quotes = quoted_spans(doc)
+    tolerance = ctx.options.tolerance
+    previous = None
+    for sentence in doc.sentences:
+        text = sentence.text
+        matches = list(ELAPSED.finditer(text))
+        if matches and _framed(text, [m.span() for m in matches]):
+            matches = []  # "In 2010, the 20-year-old firm, founded in 1990, ..."
+        for m in matches:
+            offset = sentence.start + m.start()
+            if not ctx.options.check_quotes and inside(quotes, offset):
+                continue
+            if m.group("old") and previous is not None and FRAME_OPENING.match(previous.text):
+                continue  # "In 2010 the firm was sold. The 20-year-old firm, founded in 1990, ..."
+            frame = frames.at(offset)
+            stated = number_value(m.group("n"))
+            year = int(m.group("year"))
+            actual = frame.date.year - year
+            if stated is None or actual < 0 or elapsed_fits(actual, stated, m.group("qual"), tolerance):
+                continue
+            yield ctx.report(
+                sentence.at(m.start("n"), m.end("n")),
+                f"{year} is {actual} years before this article's date ({frame.date.year}, {where(doc, frame)}), "
+                f"not {stated}; check the year and the count",
+            )
+        previous = sentence
+    yield from _event_years(doc, ctx, frames, quotes)
+
+
+def _event_years(doc, ctx, frames, quotes):
+    """One event ("bridge opened") given a year in one sentence and "N years ago" in another."""
+    years: dict[tuple[str, str], tuple[int, int]] = {}  # key -> (year, offset) of the first "in YEAR"
+    counts: dict[tuple[str, str], tuple[int, str | None, int]] = {}  # key -> (N, qualifier, offset) of "N years ago"
+    for sentence in doc.sentences:
+        text = sentence.text
+        if ELAPSED.search(text):
+            continue  # a year and a count in one sentence are checked above
+        for m in YEAR_EVENT.finditer(text):
+            noun, verb = m.group("noun"), m.group("verb")
+            offset = sentence.start + m.start()
+            if noun in NOT_EVENT_NOUNS or (not ctx.options.check_quotes and inside(quotes, offset)):
+                continue
+            key = (noun, verb)
+            frame = frames.at(offset)
+            if m.group("year"):
+                year = int(m.group("year"))
+                years.setdefault(key, (year, offset))
+                if key not in counts or years[key][1] != offset:
+                    continue
+                stated, qual, other_at = counts[key]
+                here, there = f"in {year}", f"{stated} years ago"
+            else:
+                stated = number_value(m.group("n"))
+                if stated is None or _framed(text, [m.span()]):
+                    continue
+                qual = m.group("qual")
+                counts.setdefault(key, (stated, qual, offset))
+                if key not in years or counts[key][2] != offset:
+                    continue
+                year, other_at = years[key]
+                here, there = f"{m.group('n')} years ago", f"in {year}"
+            actual = frame.date.year - year
+            if actual < 0 or elapsed_fits(actual, stated, qual, ctx.options.tolerance):
+                continue
+            yield ctx.report(
+                (offset + m.start("verb") - m.start(), sentence.start + m.end()),
+                f"{noun} {verb} {here} here but {there} on line {doc.line_of(other_at)}: {year} is {actual} "
+                f"years before this article's date ({frame.date.year}, {where(doc, frame)}); check the year and the count",
+            )
 
 
 # --- C104: one event dated two ways ---------------------------------------------------
@@ -236,6 +394,7 @@ FUTURE_MARK = regex.compile(r"\b(?:will|shall|'ll|to|going)\s+(?:\w+\s+)?\Z")
 REPEAT_MARK = regex.compile(r"(?i)\b(?:again|back|first|second|return|returned|re-?\w+|previous|previously|earlier|later)\b")
 NOT_A_DAY = regex.compile(r"(?i:\b(?:by|until|till|since|before|after|from|through|ahead\s+of|of)\s+)\Z")
 GAP = regex.compile(r"[\s,]*(?:[\p{L}\p{N}'\u2019.-]+[\s,]+){0,3}")
+TIME_REACH = 80  # characters around an event searched for its day
 
 
 @dataclass(frozen=True)
@@ -252,11 +411,9 @@ class Event:
 def _time_near(sentence, start: int, end: int):
     """The time expression of an event at ``start:end`` of a sentence: its span and match."""
     text = sentence.text
-    found = []
-    for m in RELATIVE_DAY.finditer(text):
-        found.append(("relative", m))
-    for m in DATE.finditer(text):
-        found.append(("date", m))
+    lo, hi = max(0, start - TIME_REACH), min(len(text), end + TIME_REACH)
+    found = [("relative", m) for m in RELATIVE_DAY.finditer(text, lo, hi)]
+    found += [("date", m) for m in DATE.finditer(text, lo, hi)]
     best = None
     for kind, m in found:
         if NOT_A_DAY.search(text, max(0, m.start() - 12), m.start()):
@@ -272,9 +429,14 @@ def _time_near(sentence, start: int, end: int):
     return best
 
 
-def find_events(doc, index: PersonIndex, anchor) -> list[Event]:
-    """Dated events of named people: arrivals, departures, resignations, deaths, arrests."""
+def find_events(doc, index: PersonIndex, frames: Timeframes) -> list[Event]:
+    """Dated events of named people: arrivals, departures, resignations, deaths, arrests.
+
+    Relative days inside quotations are skipped: the speaker's "today" may be
+    the day before the article's.
+    """
     events = []
+    quotes = quoted_spans(doc)
     for sentence in doc.sentences:
         for m in EVENT.finditer(sentence.text):
             subject = m.group("subject")
@@ -290,6 +452,9 @@ def find_events(doc, index: PersonIndex, anchor) -> list[Event]:
             if timing is None:
                 continue
             _, kind, t = timing
+            if inside(quotes, sentence.start + t.start()):
+                continue
+            anchor = frames.at(sentence.start + m.start())
             if kind == "date":
                 days = frozenset(possible_dates(next(find_dates(t.group())), anchor.date))
                 if not days:
@@ -338,12 +503,11 @@ def event_dated_twice(doc, ctx):
 
     Prefer: the one day the event took place, in both mentions.
     """
-    anchor = timeframe(doc)
-    if anchor is None:
+    frames = timeframes(doc)
+    if not frames:
         return
-    index = doc.memo("person-index", lambda: PersonIndex(doc.masked))
     seen: dict[tuple[str, str], list[Event]] = defaultdict(list)
-    for event in find_events(doc, index, anchor):
+    for event in find_events(doc, person_index(doc), frames):
         earlier = seen[(event.lemma, event.subject)]
         for other in earlier:
             if event.place and other.place and event.place != other.place:
@@ -364,18 +528,25 @@ def event_dated_twice(doc, ctx):
 # --- C110, C111: counts -----------------------------------------------------------------
 
 SMALL_COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[2-9]|1[0-2])"
+PLURAL = r"(?:\p{Ll}{2,}s|people|men|women|children|police|staff|crew|media|criteria|phenomena)"
 LIST_INTRO = regex.compile(
     rf"""
-    \b(?P<n>(?i:{SMALL_COUNT}))\s+(?:[\p{{Ll}}-]+\s+){{0,2}}?(?P<noun>\p{{Ll}}{{2,}}s)
+    \b(?P<n>(?i:{SMALL_COUNT}))\s+(?:[\p{{Ll}}-]+\s+){{0,2}}?(?P<noun>{PLURAL})
     \s*(?::|\s[\u2014\u2013]\s?|\u2014|\s--\s|\s-\s|,\s+namely)\s*
-    (?P<list>[^.;!?:\u2014\u2013\r\n]+)
+    (?P<list>[^.;!?:()\u2014\u2013\r\n]+)
     """,
     regex.VERBOSE,
 )
-NOT_EXHAUSTIVE = regex.compile(r"(?i)\b(?:including|includes|include|such\s+as|among|for\s+example|e\.g|like|etc|other)\b|\.\.\.|\u2026")
+NOT_EXHAUSTIVE = regex.compile(
+    r"(?i)\b(?:including|includes|include|such\s+as|among|for\s+example|for\s+instance|e\.g|like|etc|other|others|"
+    r"more|several|various|plus|besides|mainly|mostly|chiefly|notably|especially)\b|\.\.\.|\u2026"
+)
 COMMA = regex.compile(r"\s*,\s*")
-FINAL_CONJUNCTION = regex.compile(r"\s+(?:and|or)\s+")
-LEADING_CONJUNCTION = regex.compile(r"\A(?:and|or)\s+")
+CONJUNCTION = regex.compile(r"(?:\A|\s)(?:and|or|&)\s")
+FINAL_CONJUNCTION = regex.compile(r"\s+(?:and|or|&)\s+")
+LEADING_CONJUNCTION = regex.compile(r"\A(?:and|or|&)\s+")
+CLAUSE_START = regex.compile(r"(?i)\A(?:which|who|whom|whose|where|when|that|while|although|though|because|if|as|but|so|then)\b")
+ITEM_COUNT = regex.compile(rf"(?i)\A(?P<n>{NUMBER})\s+\p{{L}}")
 WORD = regex.compile(r"[\p{L}\p{N}'\u2019-]+")
 
 
@@ -385,18 +556,34 @@ class ListOptions:
 
 
 def list_items(text: str) -> list[str] | None:
-    """The items of "A, B and C" (Oxford comma or not), or None if it is not a plain list."""
-    chunks = [c for c in COMMA.split(text.strip())]
+    """The items of "A, B and C" or "A and B" (Oxford comma or not), or None
+    when the text is not one plain list: the one "and"/"or" must come before
+    the last item, and no item may open a clause ("which ...")."""
+    chunks = COMMA.split(text.strip())
     if any(not c for c in chunks):
+        return None
+    if any(CONJUNCTION.search(c) for c in chunks[:-1]):
         return None
     last = chunks[-1]
     if len(chunks) > 1 and LEADING_CONJUNCTION.match(last):
         chunks[-1] = LEADING_CONJUNCTION.sub("", last)
+        if CONJUNCTION.search(chunks[-1]):
+            return None
     else:
         parts = FINAL_CONJUNCTION.split(last)
-        if len(parts) > 1:
-            chunks[-1:] = [" ".join(parts[:-1]), parts[-1]]
+        if len(parts) != 2:
+            return None
+        chunks[-1:] = parts
+    if any(CLAUSE_START.match(c) for c in chunks):
+        return None
     return chunks
+
+
+def item_weight(item: str) -> int:
+    """How many things an item counts: "two men" is 2, "a woman" 1."""
+    m = ITEM_COUNT.match(item)
+    value = number_value(m.group("n")) if m else None
+    return value if value and value > 1 else 1
 
 
 @rule("C110", "list-count-mismatch", scope=Scope.SENTENCE, options=ListOptions)
@@ -406,8 +593,11 @@ def list_count_mismatch(sentence, ctx):
 
     Why: "two proposals: a toll, a levy and a fare rise" names three; either
     the count or the list lost an item in editing. Lists introduced with
-    "including", "such as" or "among" are not meant to be complete and are not
-    checked, nor are items longer than `max-item-words` (default 6) words.
+    "including", "such as" or "among", or that say "and others", are not meant
+    to be complete and are not checked; nor is anything that is not one plain
+    list ("A, B and C", "A and B"), or that has an item longer than
+    `max-item-words` (default 6) words. Items that count things themselves
+    add up: "four people: two men, a woman and a teenager" is four.
 
     Example: `The council weighed two proposals: a toll, a levy and a fare rise.`
 
@@ -426,13 +616,14 @@ def list_count_mismatch(sentence, ctx):
             continue
         if any(item.strip().replace(",", "").isdigit() for item in items):
             continue
-        if len(items) == announced:
+        weighted = sum(item_weight(item) for item in items)
+        if announced in (len(items), weighted):
             continue
         yield ctx.report(
             sentence.at(m.start("n"), m.end("noun")),
-            f"{m.group('n')} {m.group('noun')} announced but {len(items)} listed; check the count and the list",
+            f"{m.group('n')} {m.group('noun')} announced but {len(items)} listed after it; check the count and the list",
             suggestions=(_count_word(len(items), m.group("n")) + sentence.text[m.end("n") : m.end("noun")],)
-            if len(items) < len(COUNT_WORDS) else (),
+            if len(items) < len(COUNT_WORDS) and weighted == len(items) else (),
         )
 
 
@@ -447,15 +638,16 @@ def _count_word(value: int, like: str) -> str:
     return word.capitalize() if like[0].isupper() else word
 
 
-# People and things that a story counts as one group.
+# People that a story counts as one group. Institutions, teams, countries and
+# things are left out: "all 20 teams" and "the two teams" are different sets
+# as often as not.
 GROUP_NOUNS = (
     "people|persons|passengers|victims|children|adults|students|pupils|teachers|workers|employees|"
     "members|players|candidates|suspects|officers|soldiers|patients|residents|survivors|hostages|"
     "climbers|hikers|miners|fishermen|firefighters|journalists|protesters|prisoners|inmates|migrants|"
-    "refugees|tourists|visitors|guests|customers|jurors|senators|ministers|directors|crew|siblings|"
-    "sisters|brothers|sons|daughters|countries|nations|teams|clubs|companies|firms|banks|schools|"
-    "hospitals|vehicles|cars|buses|boats|ships|planes|aircraft|houses|homes|buildings|proposals|"
-    "bidders|finalists|defendants|plaintiffs|judges|winners|contestants|applicants|delegates"
+    "refugees|tourists|visitors|guests|jurors|crew|siblings|sisters|brothers|sons|daughters|"
+    "defendants|plaintiffs|finalists|contestants|delegates|sailors|divers|swimmers|runners|riders|"
+    "skiers|campers|pilgrims|worshippers|casualties|fatalities"
 )
 GROUP = regex.compile(
     rf"""
@@ -465,10 +657,25 @@ GROUP = regex.compile(
     regex.VERBOSE,
 )
 # A bare count that names the whole group: "carrying five passengers",
-# "five passengers on board".
-WHOLE_BEFORE = regex.compile(r"(?i)\b(?:carrying|carried|carries|with|had|has|have|of|total\s+of|group\s+of|crew\s+of|team\s+of)\s+\Z")
-WHOLE_AFTER = regex.compile(r"\A\s+(?:on\s+board|aboard|onboard|in\s+total|in\s+all|altogether)\b")
-SUBSET_BEFORE = regex.compile(r"(?i)\b(?:another|more|other|further|additional|extra|first|last|only|least|most|up\s+to|about|nearly|almost|around|than|over|some|of\s+the|of\s+them|of|among|including)\s+\Z")
+# "five passengers on board", "a total of five passengers".
+WHOLE_BEFORE = regex.compile(
+    r"(?i)\b(?:carrying|carried|carries|with|had|has|have|total\s+of|group\s+of|crew\s+of|team\s+of|party\s+of)\s+\Z"
+)
+WHOLE_AFTER = regex.compile(
+    r"\A(?:\s+(?:were|was)\b)?\s+(?:on\s+board|aboard|onboard|in\s+total|in\s+all|altogether|in\s+the\s+group)\b"
+)
+SUBSET_BEFORE = regex.compile(
+    rf"(?i)(?:\b(?:another|more|other|further|additional|extra|first|last|next|only|least|most|up\s+to|about|"
+    rf"nearly|almost|around|roughly|approximately|some|than|over|under|of\s+the|of\s+them|of|among|including|"
+    rf"remaining|every|per|each)\s+|(?:{NUMBER})\s*(?:or|to|and|-|\u2013)\s*)\Z"
+)
+COMBINED_AFTER = regex.compile(r"\A\s*(?:and|plus|&|or|,\s*(?:and|plus))\s")
+# What a count is of: "five passengers on the bus", "six players from Leeds".
+SCOPE_AFTER = regex.compile(r"\A\s+(?:on|in|aboard|from|of|at|inside)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?P<head>[\p{L}-]+)")
+PART_VERB_AFTER = regex.compile(r"\A\s*(?:[,;.]|(?:were|was|had|have|are|is|died|survived)\b)")
+
+
+MAX_KEPT = 64  # distinct mentions kept per group noun, so that long texts stay linear
 
 
 @dataclass(frozen=True)
@@ -477,6 +684,8 @@ class GroupCount:
     count: int
     whole: bool
     total: bool
+    bare: bool
+    scope: str | None
     start: int
     end: int
     text: str
@@ -488,30 +697,44 @@ def find_group_counts(doc) -> list[GroupCount]:
     text = doc.masked
     for m in GROUP.finditer(text):
         value = number_value(m.group("n"))
-        if value is None or value < 2:
+        if value is None or value < 2 or is_approximate(m.group("n")):
             continue
-        before = text[max(0, m.start() - 30) : m.start()]
+        before = text[max(0, m.start() - 40) : m.start()]
         if SUBSET_BEFORE.search(before):
             continue
+        end = m.end("noun")
+        if COMBINED_AFTER.match(text, end, end + 12):
+            continue  # "all 150 passengers and crew" counts more than passengers
         det = (m.group("det") or "").lower().split()
         total = bool(det) and det[0] in ("all", "both")
-        whole = total or bool(WHOLE_BEFORE.search(before) or WHOLE_AFTER.match(text, m.end("noun")))
-        key = (" ".join(m.group("mods").split()), m.group("noun"))
-        counts.append(GroupCount(key, value, whole, total, m.start("n"), m.end("noun"), text[m.start("n") : m.end("noun")]))
+        whole = total or bool(WHOLE_BEFORE.search(before) or WHOLE_AFTER.match(text, end, end + 40))
+        scope = SCOPE_AFTER.match(text, end, end + 60)
+        counts.append(GroupCount(
+            key=(" ".join(m.group("mods").split()), m.group("noun").lower()),
+            count=value, whole=whole, total=total,
+            bare=not scope and bool(PART_VERB_AFTER.match(text, end, end + 20)),
+            scope=scope.group("head").lower() if scope else None,
+            start=m.start("n"), end=end, text=text[m.start("n") : end],
+        ))
     return counts
 
 
 @rule("C111", "group-count-mismatch", scope=Scope.DOCUMENT)
 def group_count_mismatch(doc, ctx):
-    """What it flags: one group counted two ways, such as "carrying five
-    passengers" and later "all six passengers".
+    """What it flags: one group of people counted two ways, such as "carrying
+    five passengers" and later "all six passengers".
 
     Why: a group given two sizes leaves the reader unsure how many people
     were involved. Only counts of the same noun with the same modifiers are
-    compared, and only when one of them says "all" or "both" and the other
-    names the whole group too (or is larger than the whole): "five injured
-    passengers", "two of the passengers" or "five passengers were hurt" count
-    a part, not the group, and never fire.
+    compared, and only when one of them says "all" and the other names the
+    whole group too ("carrying five", "a total of five", "five ... on board",
+    "all five"), or is a bare count larger than the whole ("seven passengers
+    were hurt"). Counts of a part ("five injured passengers", "two of the
+    passengers", "five passengers were hurt"), approximate counts ("about
+    five", "a dozen", "five or six"), counts of a different place ("six
+    passengers on the ferry" against "five passengers on the bus") and
+    combined groups ("all 150 passengers and crew") never fire; nor do
+    institutions and things ("all 20 teams" ... "the two teams").
 
     Example: `The minibus was carrying five passengers. ... All six passengers were treated.`
 
@@ -519,55 +742,118 @@ def group_count_mismatch(doc, ctx):
     """
     by_key: dict[tuple[str, str], dict[tuple, GroupCount]] = defaultdict(dict)
     for count in find_group_counts(doc):
-        # The first mention of each distinct (count, kind) is kept, so long texts stay linear.
+        # The first mention of each distinct (count, kind, scope) is kept, so long texts stay linear.
         for other in by_key[count.key].values():
             if other.count == count.count or not (count.total or other.total):
                 continue
+            if count.scope and other.scope and count.scope != other.scope:
+                continue
             total, part = (count, other) if count.total else (other, count)
-            if part.whole or part.count > total.count:
+            if part.whole or (part.bare and part.count > total.count):
                 yield ctx.report(
                     (count.start, count.end),
                     f"\u201c{count.text}\u201d here but \u201c{other.text}\u201d on line {doc.line_of(other.start)}; "
                     "check how many there were",
                 )
                 break
-        by_key[count.key].setdefault((count.count, count.total, count.whole), count)
+        kept = by_key[count.key]
+        if len(kept) < MAX_KEPT:
+            kept.setdefault((count.count, count.total, count.whole, count.bare, count.scope), count)
 
 
 # --- C120, C121: people -------------------------------------------------------------------
 
 @rule("C120", "age-mismatch", scope=Scope.DOCUMENT)
 def age_mismatch(doc, ctx):
-    """What it flags: the same person given two different ages.
+    """What it flags: the same person given two different ages, or an age that
+    does not fit the birth year the article gives.
 
     Why: "Okafor, 44" and later "Okafor, 47" cannot both be right. Ages are
     read from "Name, 44,", "Name (44)", "Name, aged 44", "the 44-year-old
-    goalkeeper Name" and "Name, the 44-year-old"; a lone surname is matched to
-    a full name only when no other first name goes with that surname in the
-    article, so relatives who share a surname are never compared.
+    goalkeeper Name", "Name, the 44-year-old" and birth years ("Name, born in
+    1979,", "Name (born 1979)"), which need the article's date. "The 23-year-old
+    ..." with no name after it counts for the only person the text gives
+    that role ("goalkeeper Jonas Lindqvist"), or without a role for the only
+    person named in the sentence before. A lone surname is matched to a full
+    name only when no other first name (and not both "Mr" and "Mrs") goes with
+    that surname in the article, so relatives who share a surname are never
+    compared, and a word that is never a person's surname ("Halden, 12,") is
+    not an age.
 
     Example: `Maria Okafor, 44, runs the bakery. ... Okafor, 47, said ...`
 
     Prefer: one age for one person.
     """
-    index = doc.memo("person-index", lambda: PersonIndex(doc.masked))
-    by_surname: dict[str, dict[tuple, AgeMention]] = defaultdict(dict)
-    for mention in find_ages(doc.masked, index):
-        earlier = by_surname[surname(mention.name)]
+    index = person_index(doc)
+    frames = timeframes(doc)
+    mentions: list = list(find_ages(doc.masked, index))
+    mentions += find_anaphoric_ages(((s.text, s.start) for s in doc.sentences), index)
+    if frames:
+        mentions += find_births(doc.masked, index)
+    mentions.sort(key=lambda m: m.start)
+    kept: dict[str, dict[tuple, object]] = defaultdict(dict)
+    for mention in mentions:
+        earlier = kept[surname(mention.name)]
         for other in earlier.values():
-            if other.age != mention.age and index.same_person(other.name, mention.name):
-                yield ctx.report(
-                    (mention.start, mention.end),
-                    f"{' '.join(mention.name)} is {mention.age} here but {other.age} on line "
-                    f"{doc.line_of(other.start)}; check the age",
-                )
+            if not index.same_person(other.name, mention.name, (other.title, mention.title)):
+                continue
+            message = _age_conflict(doc, frames, other, mention)
+            if message:
+                yield ctx.report((mention.start, mention.end), message)
                 break
-        earlier.setdefault((mention.name, mention.age), mention)
+        if len(earlier) < MAX_KEPT:
+            value = mention.year if isinstance(mention, BirthMention) else mention.age
+            earlier.setdefault((mention.name, type(mention).__name__, value), mention)
 
 
-SAYS = r"(?:said|says|added|explained|argued|noted|insisted|recalled|warned)"
+def _ages_at(frames, birth: BirthMention, offset: int) -> tuple[int, int]:
+    """The two ages a person born in ``birth.year`` can have at the date of the text at ``offset``."""
+    year = frames.at(offset).date.year
+    return year - birth.year - 1, year - birth.year
+
+
+def _age_conflict(doc, frames, other, mention) -> str | None:
+    """The message for two mentions of one person that disagree, or None."""
+    name = " ".join(mention.name)
+    line = doc.line_of(other.start)
+    if isinstance(mention, BirthMention) and isinstance(other, BirthMention):
+        if mention.year == other.year:
+            return None
+        return f"{name} was born in {mention.year} here but in {other.year} on line {line}; check the year"
+    if isinstance(other, BirthMention):
+        low, high = _ages_at(frames, other, mention.start)
+        if low <= mention.age <= high:
+            return None
+        year = frames.at(mention.start).date.year
+        return (f"{name} is {mention.age} here but was born in {other.year} (line {line}), so {low} or {high} "
+                f"in {year}; check the age and the year")
+    if isinstance(mention, BirthMention):
+        low, high = _ages_at(frames, mention, other.start)
+        if low <= other.age <= high:
+            return None
+        year = frames.at(other.start).date.year
+        return (f"{name} was born in {mention.year} here, so {low} or {high} in {year}, but is {other.age} "
+                f"on line {line}; check the age and the year")
+    if mention.age == other.age:
+        return None
+    return f"{name} is {mention.age} here but {other.age} on line {line}; check the age"
+
+
+SAYS = r"(?:said|says|added|explained|argued|noted|insisted|recalled|warned|replied)"
+SAYS_TO = r"(?:said|says|added|explained|argued|noted|insisted|recalled|warned|replied|told|wrote|asked)"
+# A surname standing alone as a speaker: "Okafor said", "Okafor told", "said Okafor", "according to Okafor".
+# ("told Reuters" names a publication, so the name must come before "told".)
 SURNAME_SLOT = regex.compile(
-    rf"\b(?P<name>{NAME_TOKEN})\s+(?:{SAYS}|told)\b|\b{SAYS}\s+(?P<name>{NAME_TOKEN})\b(?!\s+\p{{Lu}})|\baccording\s+to\s+(?P<name>{NAME_TOKEN})\b(?!\s+\p{{Lu}})"
+    rf"\b(?P<name>{NAME_TOKEN})\s+{SAYS_TO}\b|\b{SAYS}\s+(?P<name>{NAME_TOKEN})\b(?!\s+\p{{Lu}})"
+    rf"|\baccording\s+to\s+(?P<name>{NAME_TOKEN})\b(?!\s+\p{{Lu}})"
+)
+LOWER_NAME = r"\p{Ll}[\p{Ll}'\u2019-]+"
+# A surname printed in lower case where it stands alone as a speaker, or after its own first name.
+LOWER_SLOT = regex.compile(
+    rf"(?<![\p{{L}}'\u2019-])(?P<name>{LOWER_NAME})\s+{SAYS_TO}\b"
+    rf"|\b{SAYS}\s+(?P<name>{LOWER_NAME})(?=\s*[,.;:!?]|\s*\Z)"
+    rf"|\baccording\s+to\s+(?P<name>{LOWER_NAME})(?=\s*[,.;:!?]|\s*\Z)"
+    rf"|(?<![\p{{L}}-])(?P<first>{NAME_TOKEN})\s+(?P<name>{LOWER_NAME})\b"
 )
 
 
@@ -578,53 +864,110 @@ class SpellingOptions:
 
 @rule("C121", "name-spelling-variant", scope=Scope.DOCUMENT, options=SpellingOptions)
 def name_spelling_variant(doc, ctx):
-    """What it flags: a surname spelt two ways, such as "Okafor" and later "Okafur".
+    """What it flags: a surname spelt two ways, such as "Okafor" and later
+    "Okafur", or printed with other capitals ("McAdam" / "Mcadam", "Maria
+    Okafor" / "Maria okafor", "okafor said").
 
     Why: a misspelt name is the error readers and subjects notice first.
     Two spellings are compared when they differ by one letter (changed,
     added, dropped or swapped) inside the name, are at least `min-length`
-    (default 5) letters long, and go with the same first name or title
-    ("Maria Okafor" / "Maria Okafur"), or one is a full name's surname and
-    the other stands alone as a speaker ("Okafur said") and never goes with
-    another first name. Plurals and endings ("Korea" / "Korean") never fire.
-    A change of case ("okafor") is the G family's job.
+    (default 5) letters long, and go with the same first name ("Maria Okafor"
+    / "Maria Okafur"), or one is a full name's surname and the other stands
+    alone as a speaker ("Okafur said") or only ever after a title ("Ms
+    Okafur"). Plurals and endings ("Korea" / "Korean") never fire. A surname
+    printed in lower case is reported when it follows its own capitalised
+    first name or stands alone as a speaker; a whole name in lower case
+    ("maria okafor") is G104's finding and is not reported here.
 
     Example: `Maria Okafor opened the shop. ... "We are busy," Okafur said.`
 
     Prefer: `"We are busy," Okafor said.`
     """
-    index = doc.memo("person-index", lambda: PersonIndex(doc.masked))
+    index = person_index(doc)
     minimum = ctx.options.min_length
-    pairs = [p for p in find_name_pairs(doc.masked, index) if len(p.surname) >= minimum]
+    text = doc.masked
+    quotes = quoted_spans(doc)
+    pairs = [
+        p for p in find_name_pairs(text, index)
+        if len(p.surname) >= minimum and p.surname not in TITLES and not inside(quotes, p.start)
+    ]
     first_at: dict[str, int] = {}
     with_first: dict[str, set[str]] = defaultdict(set)
     for pair in pairs:
         first_at.setdefault(pair.surname, pair.start)
         with_first[pair.surname].add(pair.before)
-    alone_at: dict[str, int] = {}
-    for m in SURNAME_SLOT.finditer(doc.masked):
+    full = {name for name, befores in with_first.items() if befores - TITLES}
+    alone_at: dict[str, int] = {name: first_at[name] for name in with_first if name not in full}
+    for m in SURNAME_SLOT.finditer(text):
         name = m.group("name")
-        if len(name) >= minimum and name not in with_first and name not in NOT_SURNAMES:
+        if len(name) >= minimum and name not in with_first and name not in NOT_SURNAMES and name not in TITLES:
             alone_at.setdefault(name, m.start("name"))
     candidates = []
-    for a, b in near_spellings(list(with_first) + list(alone_at)):
-        a_full, b_full = a in with_first, b in with_first
+    for a, b in near_spellings(list(full) + list(alone_at)):
+        a_full, b_full = a in full, b in full
         if a_full and b_full and with_first[a] & with_first[b] and _variant(a, b):
-            candidates.append((a, first_at[a], b, first_at[b]))
+            candidates.append((a, first_at[a], b, first_at[b], "spelling"))
         elif a_full != b_full and _variant(a, b):
-            (full, alone) = (a, b) if a_full else (b, a)
-            candidates.append((full, first_at[full], alone, alone_at[alone]))
+            (known, alone) = (a, b) if a_full else (b, a)
+            candidates.append((known, first_at[known], alone, alone_at[alone], "spelling"))
+    speakers = {m.group("name") for m in SURNAME_SLOT.finditer(text)} | set(index.titles)
+    candidates += _case_changes(text, full & speakers, with_first, first_at, index)
     reported = set()
-    for a, a_at, b, b_at in candidates:
+    for a, a_at, b, b_at, kind in sorted(candidates, key=lambda c: max(c[1], c[3])):
         (early, early_at), (late, late_at) = sorted(((a, a_at), (b, b_at)), key=lambda x: x[1])
         if late_at in reported:
             continue
         reported.add(late_at)
+        what = "capitals" if kind == "case" else "spelling"
         yield ctx.report(
             (late_at, late_at + len(late)),
-            f"{late} here but {early} on line {doc.line_of(early_at)}; check the spelling of this name",
+            f"{late} here but {early} on line {doc.line_of(early_at)}; check the {what} of this name",
             suggestions=(early,),
         )
+
+
+SURNAME_PREFIX = regex.compile(r"\A(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)\p{Lu}")
+MAX_CASE_CHECKS = 16
+
+
+def _case_changes(text, full, with_first, first_at, index):
+    """Surnames printed with other capitals: "McAdam" / "Mcadam" (same first
+    name), and "okafor said" / "Maria okafor" when the lower-case form is used
+    nowhere else (so it is not an ordinary word such as "president")."""
+    found = []
+    by_lower: dict[str, list[str]] = defaultdict(list)
+    for name in full:
+        by_lower[name.lower()].append(name)
+    for group in by_lower.values():
+        if len(group) == 2 and with_first[group[0]] & with_first[group[1]]:
+            a, b = group
+            if SURNAME_PREFIX.match(a) or SURNAME_PREFIX.match(b):
+                found.append((a, first_at[a], b, first_at[b], "case"))
+    slots: dict[str, list] = defaultdict(list)
+    for m in LOWER_SLOT.finditer(text):
+        lower = m.group("name")
+        names = by_lower.get(lower)
+        if not names or len(names) != 1 or len(slots) >= MAX_CASE_CHECKS and lower not in slots:
+            continue
+        name = names[0]
+        first = m.group("first")
+        if first is not None and first.rstrip(".") not in with_first[name]:
+            continue
+        if first is None and _lower_first_name_before(text, m.start("name"), with_first[name]):
+            continue  # "said maria okafor": the whole name is in lower case (G104)
+        slots[lower].append(m)
+    for lower, matches in slots.items():
+        name = by_lower[lower][0]
+        uses = sum(1 for _ in regex.finditer(rf"(?<![\p{{L}}'\u2019-]){regex.escape(lower)}(?![\p{{L}}'\u2019-])", text))
+        if uses != len(matches) or matches[0].start("name") < first_at[name]:
+            continue  # the lower-case form is also an ordinary word here, or comes first
+        found.append((name, first_at[name], lower, matches[0].start("name"), "case"))
+    return found
+
+
+def _lower_first_name_before(text: str, start: int, firsts: set[str]) -> bool:
+    before = text[max(0, start - 30) : start].split()
+    return bool(before) and before[-1] in {f.lower() for f in firsts}
 
 
 def near_spellings(names: list[str]):

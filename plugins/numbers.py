@@ -1,8 +1,9 @@
 """Cardinal numbers written as digits or words, and their values.
 
 Helper for the C1xx rules: ``NUMBER`` is a pattern string to embed in larger
-patterns (it matches "7", "1,200", "seven", "twenty-three", "Forty four"), and
-``number_value`` turns such a match into an int.
+patterns (it matches "7", "1,200", "seven", "twenty-three", "Forty four",
+"a dozen", "two hundred and five", "three thousand"), and ``number_value``
+turns such a match into an int.
 """
 from __future__ import annotations
 
@@ -18,19 +19,22 @@ TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
 }
+SCALES = {"hundred": 100, "thousand": 1000}
 
 _UNIT_WORDS = "|".join(sorted(UNITS, key=len, reverse=True))
 _TENS_WORDS = "|".join(TENS)
+# One to ninety-nine in words: "seven", "twenty", "twenty-three", "forty four".
+_BELOW_100 = rf"(?:(?:{_TENS_WORDS})(?:[- ](?:{_UNIT_WORDS})\b)?|(?:{_UNIT_WORDS}))\b"
+# Up to 999,999 in words: "two hundred and five", "a hundred", "three thousand four hundred".
+_BELOW_1000 = rf"(?:(?:a|{_BELOW_100})\s+hundred\b(?:\s+(?:and\s+)?{_BELOW_100})?|{_BELOW_100})"
+_WORDS = rf"(?:(?:a|{_BELOW_1000})\s+thousand\b(?:,?\s+(?:and\s+)?{_BELOW_1000})?|{_BELOW_1000}|a\s+dozen\b)"
 
-# Word numbers up to ninety-nine, or digits with optional thousands commas.
-NUMBER = (
-    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+"
-    rf"|(?:{_TENS_WORDS})(?:[- ](?:{_UNIT_WORDS}))?"
-    rf"|(?:{_UNIT_WORDS}))"
-)
-NUMBER_WORD = regex.compile(rf"(?i)(?:{_TENS_WORDS})(?:[- ](?:{_UNIT_WORDS}))?|(?:{_UNIT_WORDS})")
+# A cardinal: digits with optional thousands commas, or words. Every repeat is
+# bounded by a literal word, so the pattern cannot backtrack badly.
+NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?![\d,])|\d+|{_WORDS})"
+NUMBER_WORD = regex.compile(rf"(?i){_WORDS}")
 _WHOLE = regex.compile(rf"(?i)\A{NUMBER}\Z")
-_SPLIT = regex.compile(r"[- ]")
+_TOKEN = regex.compile(r"[a-z]+")
 
 
 def number_value(text: str) -> int | None:
@@ -38,13 +42,33 @@ def number_value(text: str) -> int | None:
 
     >>> number_value("twenty-three"), number_value("1,200"), number_value("Five")
     (23, 1200, 5)
+    >>> number_value("a dozen"), number_value("two hundred and five"), number_value("dozens")
+    (12, 205, None)
     """
-    text = text.strip()
-    if not _WHOLE.match(text):
+    text = " ".join(text.split())
+    if not text or not _WHOLE.match(text):
         return None
     if text[0].isdigit():
         return int(text.replace(",", ""))
-    total = 0
-    for part in _SPLIT.split(text.lower()):
-        total += TENS.get(part, 0) + UNITS.get(part, 0)
-    return total
+    total = current = 0
+    for word in _TOKEN.findall(text.lower()):
+        if word == "a":
+            current = current or 1
+        elif word == "dozen":
+            current = (current or 1) * 12
+        elif word in SCALES:
+            scale = SCALES[word]
+            if scale == 1000:
+                total += (current or 1) * 1000
+                current = 0
+            else:
+                current = (current or 1) * 100
+        elif word != "and":
+            current += TENS.get(word, 0) + UNITS.get(word, 0)
+    return total + current
+
+
+def is_approximate(text: str) -> bool:
+    """Whether a number is a round word count that is often meant loosely ("a dozen", "a hundred")."""
+    words = text.lower().split()
+    return bool(words) and words[0] == "a"

@@ -41,7 +41,8 @@ NOT_FIRST_NAMES = frozenset(
     Residents Witnesses Experts Analysts Investors Shares Prices""".split()
 ) | TITLES
 
-NAME_TOKEN = r"\p{Lu}[\p{Ll}\p{Lm}]+(?:['\u2019]\p{Lu}\p{Ll}+|-\p{Lu}?\p{Ll}+)*"
+# "Okafor", "McAdam", "DeLuca", "O'Brien", "Smith-Jones".
+NAME_TOKEN = r"(?:\p{Lu}['\u2019])?\p{Lu}[\p{Ll}\p{Lm}]+(?:\p{Lu}[\p{Ll}\p{Lm}]+)?(?:['\u2019]\p{Lu}\p{Ll}+|-\p{Lu}?\p{Ll}+)*"
 INITIAL = r"\p{Lu}\."
 SUFFIX = r"(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV))"
 # "Maria Okafor", "Patrick W. Carlineo Jr.", "Okafor": up to four tokens.
@@ -59,9 +60,9 @@ PERSON_NOUNS = frozenset(
 AGE_MENTIONS = regex.compile(
     rf"""
     # Name, 44, | Name (44) | Name, aged 44 | Name, 44 years old | Name, the 44-year-old
-    (?P<name>{NAME})(?:['\u2019]s)?
+    (?P<name>{NAME})
     (?:
-        ,\s+(?:aged\s+)?(?P<age>\d{{1,3}})(?:\s+years\s+old)?(?=\s*[,;:)]|\.(?!\d)|\s+(?:and|who|said|says|told|of|from|is|was|were|has|had|died|dies)\b)
+        ,\s+(?:aged\s+|now\s+|who\s+is\s+)?(?P<age>\d{{1,3}})(?:\s+years\s+old)?(?=\s*[,;:)]|\.(?!\d)|\s+(?:and|who|said|says|told|of|from|is|was|were|has|had|died|dies)\b)
       | \s+\((?:aged\s+)?(?P<age>\d{{1,3}})\)(?=\s*,|\s+\p{{Ll}})
       | ,\s+(?:the|a|an)\s+(?i:{YEAR_OLD})
     )
@@ -77,6 +78,8 @@ NOT_SURNAMES = frozenset(
     Saturday Sunday Jr Sr""".split()
 )
 SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
+GENDER_TITLES = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
+MONTH_WORD = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)"
 
 
 def surname(tokens: tuple[str, ...]) -> str:
@@ -87,12 +90,19 @@ def surname(tokens: tuple[str, ...]) -> str:
 
 @dataclass(frozen=True)
 class AgeMention:
-    """A person's stated age; offsets are relative to the scanned text."""
+    """A person's stated age; offsets are relative to the scanned text.
+
+    ``title`` is the Mr/Mrs/Ms/Miss the mention carries, if any; ``how`` says
+    how the age was read ("stated", "born" for a birth year, "the N-year-old"
+    for an age given without a name and tied to the person it refers to).
+    """
 
     name: tuple[str, ...]
     age: int
     start: int
     end: int
+    title: str | None = None
+    how: str = "stated"
 
 
 SURNAME_CONTEXT = regex.compile(rf"\b(?P<first>{NAME_TOKEN}|{INITIAL})\s+(?P<last>{NAME_TOKEN})\b")
@@ -114,10 +124,24 @@ class PersonIndex:
         self.lower = {w for w in LOWER_WORD.findall(text)}
         self.mid_sentence = {m.group() for m in CAPITALISED.finditer(text)}
         firsts: dict[str, set[str]] = defaultdict(set)
+        titles: dict[str, set[str]] = defaultdict(set)
         for m in SURNAME_CONTEXT.finditer(text, overlapped=True):
-            if self.is_first_name(m.group("first"), m.start()):
-                firsts[m.group("last")].add(m.group("first").rstrip("."))
+            first = m.group("first").rstrip(".")
+            if first in TITLES:
+                titles[m.group("last")].add(first)
+            elif self.is_first_name(m.group("first"), m.start()):
+                firsts[m.group("last")].add(first)
         self.firsts = firsts
+        self.titles = titles
+
+    def is_person(self, tokens: tuple[str, ...]) -> bool:
+        """Whether a name mention names a person: a first name and a surname, or a
+        surname that goes with a first name or a title somewhere in the text."""
+        last = surname(tokens)
+        return len(tokens) > 1 or last in self.firsts or last in self.titles
+
+    def gender_titles(self, last: str) -> set[str]:
+        return {GENDER_TITLES[t] for t in self.titles.get(last, ()) if t in GENDER_TITLES}
 
     def is_first_name(self, token: str, start: int) -> bool:
         """Whether ``token`` at ``start`` can be a first name or an initial."""
@@ -136,18 +160,27 @@ class PersonIndex:
             tokens.pop(0)
         return tuple(t.rstrip(".,") for t in tokens if t.rstrip(".,"))
 
-    def same_person(self, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    def same_person(self, a: tuple[str, ...], b: tuple[str, ...], titles: tuple[str | None, str | None] = (None, None)) -> bool:
         """Whether two name mentions can only mean one person.
 
         Two full names must be equal; a lone surname matches only when at most
-        one first name goes with that surname anywhere in the text.
+        one first name goes with that surname anywhere in the text, and the
+        surname is not used with both "Mr" and "Mrs"/"Ms" (a couple).
         """
         last = surname(a)
         if last != surname(b):
             return False
+        genders = {GENDER_TITLES.get(t or "") for t in titles} - {None}
+        if len(genders) > 1:
+            return False
         if len(a) > 1 and len(b) > 1:
             return a == b
-        return len(self.firsts.get(last, ())) <= 1
+        return len(self.firsts.get(last, ())) <= 1 and len(self.gender_titles(last)) <= 1
+
+
+def _title(name: str) -> str | None:
+    first = name.split()[0].rstrip(".")
+    return first if first in GENDER_TITLES else None
 
 
 def find_ages(text: str, index: PersonIndex):
@@ -159,7 +192,120 @@ def find_ages(text: str, index: PersonIndex):
         age = number_value(m.group("age"))
         if not tokens or surname(tokens) in NOT_SURNAMES or age is None or not 0 < age < 120:
             continue
-        yield AgeMention(tokens, age, m.start("age"), m.end("age"))
+        if not index.is_person(tokens):
+            continue  # "Halden, 12, and Moss, 9": places with counts
+        yield AgeMention(tokens, age, m.start("age"), m.end("age"), _title(m.group("name")))
+
+
+# "Okafor, born in 1979," | "Okafor (born 1979)" | "Okafor was born in Lagos in 1979" | "Born in 1979, Okafor"
+BIRTH_YEAR = r"(?P<year>(?:19|20)\d{2})(?![\d,.]\d|s\b)"
+BIRTH = regex.compile(
+    rf"""
+    (?P<name>{NAME}),?\s+(?:who\s+was\s+)?born\s+(?:on\s+|in\s+)?(?:{MONTH_WORD}\s+(?:\d{{1,2}},?\s+)?)?(?:in\s+)?{BIRTH_YEAR}
+  | (?P<name>{NAME})\s+\((?:born|b\.)\s+(?:{MONTH_WORD}\s+(?:\d{{1,2}},?\s+)?)?{BIRTH_YEAR}\)
+  | (?P<name>{NAME})\s+was\s+born\s+(?:[\p{{L}}]+,?\s+){{0,4}}?(?:in\s+)?{BIRTH_YEAR}
+  | \bBorn\s+in\s+{BIRTH_YEAR},\s+(?P<name>{NAME})
+    """,
+    regex.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class BirthMention:
+    """A person's birth year; offsets (of the year) are relative to the scanned text."""
+
+    name: tuple[str, ...]
+    year: int
+    start: int
+    end: int
+    title: str | None = None
+
+
+def find_births(text: str, index: PersonIndex):
+    """Yield a ``BirthMention`` for every stated birth year of a named person in ``text``."""
+    for m in BIRTH.finditer(text):
+        tokens = index.name_tokens(m.group("name"), m.start("name"))
+        if not tokens or surname(tokens) in NOT_SURNAMES or not index.is_person(tokens):
+            continue
+        yield BirthMention(tokens, int(m.group("year")), m.start("year"), m.end("year"), _title(m.group("name")))
+
+
+# "The 23-year-old said ..." | "The 23-year-old goalkeeper saved ...": an age with no name after it.
+ANAPHOR = regex.compile(
+    rf"""
+    (?:(?<=\A[\s"'\u201c\u2018(]*)|(?<=[.!?]["'\u201d\u2019)]?\s+))
+    (?i:the)\s+(?i:{YEAR_OLD})(?P<role>(?:\s+\p{{Ll}}[\p{{Ll}}-]*){{0,2}})(?![\s,]+\p{{Lu}})
+    """,
+    regex.VERBOSE,
+)
+NOT_ROLES = frozenset(
+    """said says told added was is has had who whose will would could did does also then later
+    and but from of in on at to with for by as when while after before had been were are""".split()
+)
+KIN_NOUNS = PERSON_NOUNS | frozenset(
+    "husband wife son daughter mother father brother sister partner girlfriend boyfriend niece nephew cousin".split()
+)
+PERSON_WORD = regex.compile(rf"\b{NAME_TOKEN}\b")
+
+
+def find_anaphoric_ages(sentences, index: PersonIndex):
+    """Yield an ``AgeMention`` for "The 23-year-old ..." at the start of a sentence,
+    tied to the person it refers to, or nothing when that is not clear.
+
+    ``sentences`` are (text, start) pairs in order. With a role ("the
+    23-year-old goalkeeper"), the person is the only one the text calls that
+    ("goalkeeper Jonas Lindqvist", "Lindqvist, the goalkeeper"); without one, the
+    only person named in the previous sentence, when that sentence names no
+    relative or other person by a noun ("his son", "a woman").
+    """
+    previous = None
+    role_people: dict[str, set[str] | None] = {}
+    for text, start in sentences:
+        for m in ANAPHOR.finditer(text):
+            age = number_value(m.group("age"))
+            if age is None or not 0 < age < 120:
+                continue
+            words = m.group("role").split()
+            role = words[0].lower() if words and words[0].lower() not in NOT_ROLES else None
+            if role in KIN_NOUNS:
+                continue
+            if role is not None:
+                if role not in role_people and len(role_people) < MAX_ROLES:
+                    role_people[role] = _people_called(index, role)
+                people = role_people.get(role) or set()
+            elif previous is not None:
+                people = _people_in(index, previous)
+            else:
+                people = set()
+            if len(people) == 1:
+                last = next(iter(people))
+                yield AgeMention((last,), age, start + m.start("age"), start + m.end("age"), how="the N-year-old")
+        previous = text
+
+
+MAX_ROLES = 32
+
+
+def _people_called(index: PersonIndex, role: str) -> set[str]:
+    """The surnames the text gives a role: "goalkeeper Jonas Lindqvist", "Lindqvist, the goalkeeper"."""
+    word = regex.escape(role)
+    pattern = regex.compile(
+        rf"\b{word}\s+(?P<name>{NAME})|(?P<name>{NAME}),\s+(?:the|a|an)\s+(?:[\p{{Ll}}-]+\s+){{0,2}}?{word}\b"
+        rf"|\bthe\s+{word},\s+(?P<name>{NAME})"
+    )
+    found = set()
+    for m in pattern.finditer(index.text):
+        tokens = index.name_tokens(m.group("name"), m.start("name"))
+        if tokens and index.is_person(tokens):
+            found.add(surname(tokens))
+    return found
+
+
+def _people_in(index: PersonIndex, text: str) -> set[str]:
+    """The surnames of known people named in ``text``, or nothing when it also names someone by a noun."""
+    if any(w.lower() in KIN_NOUNS for w in LOWER_WORD.findall(text)):
+        return set()
+    return {w for w in PERSON_WORD.findall(text) if w in index.firsts or w in index.titles}
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ into the set of days it can mean from that anchor; ``years_since`` does the
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime
 from dataclasses import dataclass
@@ -58,20 +59,35 @@ DATE_LINE = regex.compile(
     """,
     regex.VERBOSE,
 )
-# "OSLO, May 2, 2024 -", "Oslo (Agency) - May 2, 2024 -", "Oslo, Norway, Thursday, May 2, 2024:".
-DATELINE = regex.compile(
-    rf"""
-    \A[\p{{Lu}}][\p{{L}}.'\- ]{{1,40}}(?:,\s*[\p{{L}}.'\- ]{{2,30}})?
-    (?:,\s*|\s+|\s*\([^()\n]{{1,30}}\)\s*[-\u2013\u2014,]?\s*)
+# The place of a dateline: capitalised words with a few lower-case joiners
+# ("Rio de Janeiro", "St. John's", "NEW YORK"), then an optional region.
+_PLACE_WORD = r"(?:\p{Lu}[\p{L}.'\u2019\-]*|(?:de|del|da|do|di|la|le|of|upon|on|am|an|sur|en|y|au|el|al)\b)"
+_PLACE = rf"\p{{Lu}}[\p{{L}}.'\u2019\-]*(?:[ ]{_PLACE_WORD}){{0,4}}"
+_FULL_DATE = rf"(?:{_ANY_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_ANY_MONTH}\.?,?\s+\d{{4}})"
+# "OSLO, May 2, 2024 -", "Oslo (Agency) - May 2, 2024 -", "Oslo, Norway, Thursday, May 2, 2024:",
+# "NEW YORK, May 2, 2024 /Wire/ --". The date must have a year.
+_DATELINE = rf"""
+    (?P<place>{_PLACE})(?:,[ ]*{_PLACE}){{0,2}}
+    (?:,\s*|\s*\([^()\n]{{1,30}}\)\s*[-\u2013\u2014,]?\s*)
     (?:{WEEKDAY},?\s+)?
-    (?P<date>{_ANY_MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_ANY_MONTH}\.?,?\s+\d{{4}})
+    (?P<date>{_FULL_DATE})
     \s*(?:\([^()\n]{{1,30}}\)\s*)?[-\u2013\u2014:/|]
-    """,
+    """
+DATELINE = regex.compile(_DATELINE, regex.VERBOSE)
+# A dateline opening a paragraph anywhere in the text (merged copy carries its
+# datelines along): at a line start, with a few words after it on its line.
+DATELINE_ANYWHERE = regex.compile(
+    rf"(?m)^[ \t]*{_DATELINE}(?=[^\r\n]*?\p{{L}}{{2,}}[^\r\n]*?\s\p{{L}}{{2,}})",
     regex.VERBOSE,
 )
+# "16/06/2023", "06.16.2023": only when the day cannot be read as a month.
+NUMERIC_DATE = regex.compile(r"(?<![\d/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>(?:19|20)\d{2})(?![\d/.])")
 LINE = regex.compile(r"[^\r\n]+")
 WORDS = regex.compile(r"\w+")
 BYLINE_MAX_WORDS = 14
+DATE_CUE = regex.compile(r"(?i)\b(?:by|published|updated|posted|modified|date|dated|first\s+published)\b|[|\u2022\u00b7]")
+DATE_LINE_CUED_WORDS = 10  # words besides the date on a line with a cue ("By Ana Ruiz | Published ...")
+DATE_LINE_OTHER_WORDS = 6  # and on one without ("Friday 16 June 2023 09.30 BST")
 BODY_MIN_WORDS = 25
 BODY_PARAGRAPHS = 2  # stop looking for a date line this many long paragraphs into the text
 TOP_LINES = 200
@@ -164,18 +180,70 @@ def _plausible(day: datetime.date | None) -> bool:
     return day is not None and 1900 <= day.year <= 2100
 
 
+def _numeric_date(text: str) -> datetime.date | None:
+    """"16/06/2023" or "06/16/2023" when only one reading exists; None otherwise."""
+    m = NUMERIC_DATE.search(text)
+    if not m:
+        return None
+    a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("year"))
+    readings = set()
+    for month, day in ((b, a), (a, b)):
+        try:
+            readings.add(datetime.date(year, month, day))
+        except ValueError:
+            pass
+    return readings.pop() if len(readings) == 1 else None
+
+
+def _date_of_line(line: str) -> datetime.date | None:
+    """The date a short byline or date line holds ("Published 3 March 2024", "By X | 2023-06-16")."""
+    found = DATE_LINE.search(line) or NUMERIC_DATE.search(line)
+    if not found:
+        return None
+    rest = len(WORDS.findall(line[: found.start()] + " " + line[found.end() :]))
+    if rest > (DATE_LINE_CUED_WORDS if DATE_CUE.search(line) else DATE_LINE_OTHER_WORDS):
+        return None  # a sentence that happens to name a date, not a date line
+    day = parse_date(found.group()) if found.re is DATE_LINE else _numeric_date(line)
+    return day if _plausible(day) else None
+
+
 def find_anchor(text: str, metadata: dict | None = None, skip: tuple[int, int] = (0, 0)) -> Timeframe | None:
     """The article's own date: front matter ``date``, a dateline, or a date line near the top.
 
     ``text`` is the (masked) document and ``skip`` the span of its headline,
-    which is never taken for a date line. Returns None when the article states
-    no date.
+    which is never taken for a date line. When none of those is found, the
+    first dateline that opens a paragraph further down counts (merged copy
+    often carries the dateline of one of its sources). Returns None when the
+    article states no date.
     """
+    frames = find_timeframes(text, metadata, skip)
+    return frames.first if frames else None
+
+
+def find_timeframes(text: str, metadata: dict | None = None, skip: tuple[int, int] = (0, 0)) -> "Timeframes":
+    """Every date the article is written from, in text order (see ``Timeframes``)."""
+    frames: list[Timeframe] = []
     if metadata:
         for key in ("date", "published", "pubdate", "datePublished"):
             day = parse_date(metadata.get(key))
             if _plausible(day):
-                return Timeframe(day, "front matter", 0)
+                frames.append(Timeframe(day, "front matter", 0))
+                break
+    if not frames:
+        top = _top_date(text, skip)
+        if top is not None:
+            frames.append(top)
+    for m in DATELINE_ANYWHERE.finditer(text):
+        if skip[0] <= m.start("place") < skip[1]:
+            continue
+        day = parse_date(m.group("date"))
+        if _plausible(day) and not any(f.offset == m.start("place") for f in frames):
+            frames.append(Timeframe(day, "dateline", m.start("place")))
+    return Timeframes(frames)
+
+
+def _top_date(text: str, skip: tuple[int, int]) -> Timeframe | None:
+    """A dateline, or a short date line (byline, "Published ..."), before the body gets going."""
     byline = None
     long_lines = 0
     for count, line in enumerate(LINE.finditer(text)):
@@ -196,12 +264,29 @@ def find_anchor(text: str, metadata: dict | None = None, skip: tuple[int, int] =
             if long_lines >= BODY_PARAGRAPHS or byline is not None:
                 break
         if byline is None and words <= BYLINE_MAX_WORDS:
-            found = DATE_LINE.search(stripped)
-            if found:
-                day = parse_date(found.group())
-                if _plausible(day):
-                    byline = Timeframe(day, "date line", offset)
+            day = _date_of_line(stripped)
+            if day is not None:
+                byline = Timeframe(day, "date line", offset)
     return byline
+
+
+class Timeframes:
+    """The dates an article is written from: its own date, then any dateline
+    further down. Text after a dateline is read against that dateline; text
+    before the first one against the article's first date."""
+
+    def __init__(self, frames: list[Timeframe]) -> None:
+        self.frames = sorted(frames, key=lambda f: f.offset)
+        self.first = frames[0] if frames else None
+        self._offsets = [f.offset for f in self.frames]
+
+    def __bool__(self) -> bool:
+        return bool(self.frames)
+
+    def at(self, offset: int) -> Timeframe | None:
+        """The time frame that text at ``offset`` is written in."""
+        i = bisect.bisect_right(self._offsets, offset)
+        return self.frames[i - 1] if i else self.first
 
 
 # Relative days. Each resolves to the set of days it can mean, so that two
