@@ -580,6 +580,10 @@ def story_top(lines: Sequence[Line], start: int, hint: int | None = None) -> tup
     return headline, kept | {headline}
 
 
+AFFIX_SEPARATOR = regex.compile(r"\s[-|\u2013\u2014\u00b7\u2022/\u00bb:]\s|[|\u00b7\u2022\u00bb:]")
+QUOTED = regex.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb]|(?:^|\s)'|',")
+
+
 def repeats_headline(line: Line, key: str) -> bool:
     """Is this line the headline printed again, alone or with a short site or section affix?"""
     if not line.text or line.words > 40:
@@ -590,7 +594,11 @@ def repeats_headline(line: Line, key: str) -> bool:
     if key not in own:
         return False
     extra = own.replace(key, " ").split()
-    return len(extra) <= 5 and (own.startswith(key) or own.endswith(key))
+    if len(extra) > 5 or not (own.startswith(key) or own.endswith(key)):
+        return False
+    # A site or section affix is set off by a separator ("Headline | Site", "Sport: Headline");
+    # a quoted headline with its speaker ("'Headline,' the mayor wrote.") is a sentence.
+    return bool(AFFIX_SEPARATOR.search(line.text)) and not QUOTED.search(line.text) and not line.terminal_period
 
 
 def classify(
