@@ -26,7 +26,7 @@ from newslint import Scope, hookimpl, rule
 from newslint_plugins.numbers import NUMBER, is_approximate, number_value
 from newslint_plugins.people import (
     NAME_TOKEN, NOT_SURNAMES, TITLES, BirthMention, PersonIndex, edit_distance_one, find_anaphoric_ages, find_ages,
-    find_births, find_name_pairs, surname,
+    find_births, find_name_pairs, matches_near, surname,
 )
 from newslint_plugins.timeframe import (
     DATE, RELATIVE_DAY, Timeframes, describe, find_dates, find_timeframes, possible_dates, resolve_day,
@@ -213,6 +213,7 @@ ELAPSED = regex.compile(
       [^.;!?\d]{{0,40}}?\b(?:{QUALIFIER}\s+)?(?i:now\s+)?(?P<old>{COUNT}{YEARS_OLD})
   | \b(?:{QUALIFIER}\s+)?(?P<old>{COUNT}{YEARS_OLD})[^.;!?\d]{{0,40}}?
       \b{ORIGIN}\s+in\s+{YEAR}
+  | \b(?:{ORIGIN}|(?i:first\s+held|first\s+staged))\s+in\s+{YEAR}[^.;!?\d]{{0,50}}?\b(?P<n>\d{{1,3}})(?:st|nd|rd|th)\s+(?i:anniversary|birthday)\b
   | \b{YEAR}-(?i:founded|established|built|formed)\b[^.;!?\d]{{0,30}}?\b(?:{QUALIFIER}\s+)?(?i:now\s+)?(?P<old>{COUNT}{YEARS_OLD})
     """,
     regex.VERBOSE,
@@ -233,6 +234,8 @@ YEAR_EVENT = regex.compile(
     """,
     regex.VERBOSE,
 )
+ELAPSED_HINT = regex.compile(r"(?i)year|anniversar|birthday")
+EVENT_HINT = regex.compile(rf"\b(?:{EVENT_VERB})\b")
 NOT_EVENT_NOUNS = frozenset(
     "who which that what when where and but was were had has have been also first then later only just not".split()
 )
@@ -256,13 +259,25 @@ def elapsed_fits(actual: int, stated: int, qualifier: str | None, tolerance: int
     return abs(actual - stated) <= tolerance
 
 
+# A sentence written from another year: "In 2010, ...", "By 2015 the ...", "When it was sold in 2010, ...",
+# "... then 20 years old", "at the time".
 FRAME_YEAR = regex.compile(
-    r"(?i:\b(?:in|by|until|till|as\s+of|during|back\s+in|then|that\s+year|of)\s+)(?:(?:early|late|mid-?)\s*)?"
-    r"(?<![\d,.])(?:1[6-9]|20)\d{2}\b(?![,.]?\d|s\b)"
-    r"|\A[\s\"'\u201c]*(?:1[6-9]|20)\d{2}\b(?![,.]?\d|s\b)"
+    r"\A[\s\"'\u201c]*(?i:in|by|until|during|as\s+of|back\s+in)\s+(?:(?:early|late|mid-?)\s*)?(?:1[6-9]|20)\d{2}\b"
+    r"|(?i:\b(?:when|after|before|while|until|as|once)\b)[^,.;:!?]{0,60}?\b(?i:in|by)\s+(?:1[6-9]|20)\d{2}\b"
+    r"|(?i:\bthen\s+(?:aged\s+)?\d|\bat\s+the\s+time\b)"
 )
 
 
+def _framed(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether a sentence is written from another year ("In 2010, ..."), outside
+    ``spans`` (the year-and-count phrases being checked)."""
+    return any(
+        not any(a <= m.start() < b for a, b in spans) for m in FRAME_YEAR.finditer(text)
+    )
+
+
+YEAR_SHIFT = regex.compile(r"[\s,]*(?:(?:on|in|at)\s+)?(?:\p{Ll}+\s+){0,2}?(?i:(last|next|this)\s+year)\b")
+YEAR_SHIFTS = {"last": -1, "next": 1, "this": 0}
 FRAME_OPENING = regex.compile(r"[\s\"'\u201c]*(?i:in|by|until|during|as\s+of)\s+(?:1[6-9]|20)\d{2}\b")
 
 
@@ -302,7 +317,7 @@ def elapsed_years_mismatch(doc, ctx):
     previous = None
     for sentence in doc.sentences:
         text = sentence.text
-        matches = list(ELAPSED.finditer(text))
+        matches = list(ELAPSED.finditer(text)) if ELAPSED_HINT.search(text) else []
         if matches and _framed(text, [m.span() for m in matches]):
             matches = []  # "In 2010, the 20-year-old firm, founded in 1990, ..."
         for m in matches:
@@ -314,7 +329,8 @@ def elapsed_years_mismatch(doc, ctx):
             frame = frames.at(offset)
             stated = number_value(m.group("n"))
             year = int(m.group("year"))
-            actual = frame.date.year - year
+            shift = YEAR_SHIFT.match(text, m.end(), m.end() + 30)
+            actual = frame.date.year - year + (YEAR_SHIFTS[shift.group(1).lower()] if shift else 0)
             if stated is None or actual < 0 or elapsed_fits(actual, stated, m.group("qual"), tolerance):
                 continue
             yield ctx.report(
@@ -332,8 +348,8 @@ def _event_years(doc, ctx, frames, quotes):
     counts: dict[tuple[str, str], tuple[int, str | None, int]] = {}  # key -> (N, qualifier, offset) of "N years ago"
     for sentence in doc.sentences:
         text = sentence.text
-        if ELAPSED.search(text):
-            continue  # a year and a count in one sentence are checked above
+        if not EVENT_HINT.search(text) or ELAPSED_HINT.search(text) and ELAPSED.search(text):
+            continue  # nothing to date, or a year and a count in one sentence (checked above)
         for m in YEAR_EVENT.finditer(text):
             noun, verb = m.group("noun"), m.group("verb")
             offset = sentence.start + m.start()
@@ -382,6 +398,7 @@ EVENT_WORD = "|".join(f"(?P<{lemma}>{forms})" for lemma, forms in EVENTS.items()
 AUXILIARY = r"(?:(?:has|have|had|was|were|is|are|will|would|shall|be|been|finally|only|just|reportedly|safely|officially|formally|eventually|expected|due|set|scheduled|going|to|then)\s+){0,4}"
 EVENT_ADJECTIVE = r"(?:planned|expected|scheduled|sudden|surprise|unexpected|eventual|official|formal|early|late|delayed|abrupt|hasty)"
 PLACE = rf"(?:\s+\p{{Ll}}+){{0,2}}?\s+(?:in|at|to|from|into|for)?\s*(?:the\s+)?(?P<place>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}})"
+EVENT_HINT_WORD = regex.compile(rf"\b(?:{'|'.join(EVENTS.values())})\b")
 EVENT = regex.compile(
     rf"""
     \b(?P<subject>{NAME_TOKEN})\s+{AUXILIARY}(?P<word>{EVENT_WORD})\b(?:{PLACE})?
@@ -438,6 +455,8 @@ def find_events(doc, index: PersonIndex, frames: Timeframes) -> list[Event]:
     events = []
     quotes = quoted_spans(doc)
     for sentence in doc.sentences:
+        if not EVENT_HINT_WORD.search(sentence.text):
+            continue
         for m in EVENT.finditer(sentence.text):
             subject = m.group("subject")
             if subject in NOT_SURNAMES or not index.is_first_name(subject, sentence.start + m.start()):
@@ -649,6 +668,7 @@ GROUP_NOUNS = (
     "defendants|plaintiffs|finalists|contestants|delegates|sailors|divers|swimmers|runners|riders|"
     "skiers|campers|pilgrims|worshippers|casualties|fatalities"
 )
+GROUP_NOUN = regex.compile(rf"\b(?:{GROUP_NOUNS})\b")
 GROUP = regex.compile(
     rf"""
     \b(?P<det>(?i:all\s+(?:the\s+|of\s+the\s+)?|both\s+(?:the\s+)?|the\s+))?
@@ -659,20 +679,21 @@ GROUP = regex.compile(
 # A bare count that names the whole group: "carrying five passengers",
 # "five passengers on board", "a total of five passengers".
 WHOLE_BEFORE = regex.compile(
-    r"(?i)\b(?:carrying|carried|carries|with|had|has|have|total\s+of|group\s+of|crew\s+of|team\s+of|party\s+of)\s+\Z"
+    rf"(?i)\b(?:carrying|carried|carries|with|had|has|have|(?:total|group|crew|team|squad|party|crowd|delegation|"
+    rf"contingent|convoy|family|class)\s+of|(?:{NUMBER}|each|all|none|most|many|some|several)\s+of)\s+\Z"
 )
 WHOLE_AFTER = regex.compile(
-    r"\A(?:\s+(?:were|was)\b)?\s+(?:on\s+board|aboard|onboard|in\s+total|in\s+all|altogether|in\s+the\s+group)\b"
+    r"(?:\s+(?:were|was)\b)?\s+(?:on\s+board|aboard|onboard|in\s+total|in\s+all|altogether|in\s+the\s+group)\b"
 )
 SUBSET_BEFORE = regex.compile(
     rf"(?i)(?:\b(?:another|more|other|further|additional|extra|first|last|next|only|least|most|up\s+to|about|"
-    rf"nearly|almost|around|roughly|approximately|some|than|over|under|of\s+the|of\s+them|of|among|including|"
+    rf"nearly|almost|around|roughly|approximately|some|than|over|under|among|including|"
     rf"remaining|every|per|each)\s+|(?:{NUMBER})\s*(?:or|to|and|-|\u2013)\s*)\Z"
 )
-COMBINED_AFTER = regex.compile(r"\A\s*(?:and|plus|&|or|,\s*(?:and|plus))\s")
+COMBINED_AFTER = regex.compile(r"\s*(?:and|plus|&|or|,\s*(?:and|plus))\s")
 # What a count is of: "five passengers on the bus", "six players from Leeds".
-SCOPE_AFTER = regex.compile(r"\A\s+(?:on|in|aboard|from|of|at|inside)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?P<head>[\p{L}-]+)")
-PART_VERB_AFTER = regex.compile(r"\A\s*(?:[,;.]|(?:were|was|had|have|are|is|died|survived)\b)")
+SCOPE_AFTER = regex.compile(r"\s+(?:on|in|aboard|from|of|at|inside)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?P<head>[\p{L}-]+)")
+PART_VERB_AFTER = regex.compile(r"\s*(?:[,;.]|(?:were|was|had|have|are|is|died|survived)\b)")
 
 
 MAX_KEPT = 64  # distinct mentions kept per group noun, so that long texts stay linear
@@ -695,7 +716,7 @@ def find_group_counts(doc) -> list[GroupCount]:
     """Every "N noun" count of a group noun, with what it says about the whole group."""
     counts = []
     text = doc.masked
-    for m in GROUP.finditer(text):
+    for m in matches_near(GROUP, text, GROUP_NOUN, 60, 0):
         value = number_value(m.group("n"))
         if value is None or value < 2 or is_approximate(m.group("n")):
             continue
@@ -847,16 +868,6 @@ SURNAME_SLOT = regex.compile(
     rf"\b(?P<name>{NAME_TOKEN})\s+{SAYS_TO}\b|\b{SAYS}\s+(?P<name>{NAME_TOKEN})\b(?!\s+\p{{Lu}})"
     rf"|\baccording\s+to\s+(?P<name>{NAME_TOKEN})\b(?!\s+\p{{Lu}})"
 )
-LOWER_NAME = r"\p{Ll}[\p{Ll}'\u2019-]+"
-# A surname printed in lower case where it stands alone as a speaker, or after its own first name.
-LOWER_SLOT = regex.compile(
-    rf"(?<![\p{{L}}'\u2019-])(?P<name>{LOWER_NAME})\s+{SAYS_TO}\b"
-    rf"|\b{SAYS}\s+(?P<name>{LOWER_NAME})(?=\s*[,.;:!?]|\s*\Z)"
-    rf"|\baccording\s+to\s+(?P<name>{LOWER_NAME})(?=\s*[,.;:!?]|\s*\Z)"
-    rf"|(?<![\p{{L}}-])(?P<first>{NAME_TOKEN})\s+(?P<name>{LOWER_NAME})\b"
-)
-
-
 @dataclass(frozen=True)
 class SpellingOptions:
     min_length: int = 5
@@ -932,8 +943,8 @@ MAX_CASE_CHECKS = 16
 
 def _case_changes(text, full, with_first, first_at, index):
     """Surnames printed with other capitals: "McAdam" / "Mcadam" (same first
-    name), and "okafor said" / "Maria okafor" when the lower-case form is used
-    nowhere else (so it is not an ordinary word such as "president")."""
+    name), and "okafor said" / "Maria okafor" when every lower-case use of the
+    word is such a slot (so it is not an ordinary word such as "president")."""
     found = []
     by_lower: dict[str, list[str]] = defaultdict(list)
     for name in full:
@@ -943,31 +954,36 @@ def _case_changes(text, full, with_first, first_at, index):
             a, b = group
             if SURNAME_PREFIX.match(a) or SURNAME_PREFIX.match(b):
                 found.append((a, first_at[a], b, first_at[b], "case"))
-    slots: dict[str, list] = defaultdict(list)
-    for m in LOWER_SLOT.finditer(text):
-        lower = m.group("name")
-        names = by_lower.get(lower)
-        if not names or len(names) != 1 or len(slots) >= MAX_CASE_CHECKS and lower not in slots:
-            continue
-        name = names[0]
-        first = m.group("first")
-        if first is not None and first.rstrip(".") not in with_first[name]:
-            continue
-        if first is None and _lower_first_name_before(text, m.start("name"), with_first[name]):
-            continue  # "said maria okafor": the whole name is in lower case (G104)
-        slots[lower].append(m)
-    for lower, matches in slots.items():
-        name = by_lower[lower][0]
-        uses = sum(1 for _ in regex.finditer(rf"(?<![\p{{L}}'\u2019-]){regex.escape(lower)}(?![\p{{L}}'\u2019-])", text))
-        if uses != len(matches) or matches[0].start("name") < first_at[name]:
-            continue  # the lower-case form is also an ordinary word here, or comes first
-        found.append((name, first_at[name], lower, matches[0].start("name"), "case"))
+    singles = sorted((names[0] for names in by_lower.values() if len(names) == 1), key=first_at.get)
+    for name in singles[:MAX_CASE_CHECKS]:
+        lower = name.lower()
+        uses = list(regex.finditer(rf"(?<![\p{{L}}'\u2019-]){regex.escape(lower)}(?![\p{{L}}'\u2019-])", text))
+        if not uses or uses[0].start() < first_at[name]:
+            continue  # never lower-cased, or lower case first: an ordinary word
+        if all(_lower_slot(text, m.start(), m.end(), with_first[name]) for m in uses):
+            found.append((name, first_at[name], lower, uses[0].start(), "case"))
     return found
 
 
-def _lower_first_name_before(text: str, start: int, firsts: set[str]) -> bool:
-    before = text[max(0, start - 30) : start].split()
-    return bool(before) and before[-1] in {f.lower() for f in firsts}
+LOWER_SPEAKER_AFTER = regex.compile(rf"\s+{SAYS_TO}\b")
+LOWER_SPEAKER_BEFORE = regex.compile(rf"(?:\b{SAYS}|\baccording\s+to)\s+\Z")
+CLAUSE_END = regex.compile(r"\s*(?:[,.;:!?]|\Z)")
+WORD_BEFORE = regex.compile(rf"(?P<word>{NAME_TOKEN}|\p{{Ll}}+)\.?\s+\Z")
+
+
+def _lower_slot(text: str, start: int, end: int, firsts: set[str]) -> bool:
+    """Whether a lower-cased surname at ``start:end`` stands where only the name
+    can: after its capitalised first name, or alone as a speaker ("okafor said").
+    After its first name in lower case ("maria okafor") it is G104's, not ours."""
+    before = WORD_BEFORE.search(text, max(0, start - 40), start)
+    word = before.group("word") if before else ""
+    if word in firsts:
+        return True
+    if word.lower() in {f.lower() for f in firsts}:
+        return False
+    if LOWER_SPEAKER_AFTER.match(text, end, end + 20):
+        return True
+    return bool(LOWER_SPEAKER_BEFORE.search(text, max(0, start - 20), start) and CLAUSE_END.match(text, end, end + 5))
 
 
 def near_spellings(names: list[str]):

@@ -48,7 +48,7 @@ SUFFIX = r"(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV))"
 # "Maria Okafor", "Patrick W. Carlineo Jr.", "Okafor": up to four tokens.
 NAME = rf"(?:{NAME_TOKEN}|{INITIAL})(?:\s+(?:{NAME_TOKEN}|{INITIAL})){{0,3}}{SUFFIX}?"
 AGE_NUMBER = rf"(?P<age>{NUMBER})"
-YEAR_OLD = rf"{AGE_NUMBER}[-\s]years?[-\s]old"
+YEAR_OLD = rf"\b{AGE_NUMBER}[-\s]years?[-\s]old"
 # Lower-case nouns that make a following capitalised word a modifier, not a name:
 # "a 10-year-old Leeds girl".
 PERSON_NOUNS = frozenset(
@@ -183,9 +183,38 @@ def _title(name: str) -> str | None:
     return first if first in GENDER_TITLES else None
 
 
+AGE_TRIGGER = regex.compile(r",\s+(?:aged\s+|now\s+|who\s+is\s+)?\d|\((?:aged\s+)?\d|years?[-\s]old")
+BIRTH_TRIGGER = regex.compile(r"\b(?:born|b\.)\s")
+
+
+def windows(text: str, trigger: regex.Pattern, before: int, after: int):
+    """Merged ``(start, end)`` windows of ``text`` around every match of ``trigger``:
+    a long pattern then runs only where it can match, so scanning stays cheap."""
+    lo = hi = -1
+    for m in trigger.finditer(text):
+        start, end = max(0, m.start() - before), min(len(text), m.end() + after)
+        if start > hi:
+            if hi >= 0:
+                yield lo, hi
+            lo = start
+        hi = max(hi, end)
+    if hi >= 0:
+        yield lo, hi
+
+
+def matches_near(pattern: regex.Pattern, text: str, trigger: regex.Pattern, before: int, after: int):
+    """Every match of ``pattern`` in the windows around ``trigger``, each once, in order."""
+    last_end = -1
+    for lo, hi in windows(text, trigger, before, after):
+        for m in pattern.finditer(text, lo, hi):
+            if m.start() >= last_end:
+                last_end = m.end()
+                yield m
+
+
 def find_ages(text: str, index: PersonIndex):
     """Yield an ``AgeMention`` for every stated age of a named person in ``text``."""
-    for m in AGE_MENTIONS.finditer(text):
+    for m in matches_near(AGE_MENTIONS, text, AGE_TRIGGER, 100, 160):
         if m.group("after") and m.group("after").strip().lower() in PERSON_NOUNS | {"'s", "\u2019s"}:
             continue
         tokens = index.name_tokens(m.group("name"), m.start("name"))
@@ -203,7 +232,7 @@ BIRTH = regex.compile(
     rf"""
     (?P<name>{NAME}),?\s+(?:who\s+was\s+)?born\s+(?:on\s+|in\s+)?(?:{MONTH_WORD}\s+(?:\d{{1,2}},?\s+)?)?(?:in\s+)?{BIRTH_YEAR}
   | (?P<name>{NAME})\s+\((?:born|b\.)\s+(?:{MONTH_WORD}\s+(?:\d{{1,2}},?\s+)?)?{BIRTH_YEAR}\)
-  | (?P<name>{NAME})\s+was\s+born\s+(?:[\p{{L}}]+,?\s+){{0,4}}?(?:in\s+)?{BIRTH_YEAR}
+  | (?P<name>{NAME})(?:,\s+[^,.;:!?\n]{{1,50}},)?\s+(?:who\s+)?was\s+born\s+(?:[\p{{L}}]+,?\s+){{0,4}}?(?:in\s+)?{BIRTH_YEAR}
   | \bBorn\s+in\s+{BIRTH_YEAR},\s+(?P<name>{NAME})
     """,
     regex.VERBOSE,
@@ -223,7 +252,7 @@ class BirthMention:
 
 def find_births(text: str, index: PersonIndex):
     """Yield a ``BirthMention`` for every stated birth year of a named person in ``text``."""
-    for m in BIRTH.finditer(text):
+    for m in matches_near(BIRTH, text, BIRTH_TRIGGER, 140, 80):
         tokens = index.name_tokens(m.group("name"), m.start("name"))
         if not tokens or surname(tokens) in NOT_SURNAMES or not index.is_person(tokens):
             continue
@@ -240,8 +269,12 @@ ANAPHOR = regex.compile(
 )
 NOT_ROLES = frozenset(
     """said says told added was is has had who whose will would could did does also then later
-    and but from of in on at to with for by as when while after before had been were are""".split()
+    and but from of in on at to with for by as when while after before had been were are
+    won lost made took got ran came went gave left led fell kept spent held sat stood saw met paid
+    sent built began wrote spoke drove flew swam rode hit put set let cut shot thought felt knew
+    can may might must should shall now still again first""".split()
 )
+VERB_ENDING = regex.compile(r"(?:ed|[^s]s)\Z")
 KIN_NOUNS = PERSON_NOUNS | frozenset(
     "husband wife son daughter mother father brother sister partner girlfriend boyfriend niece nephew cousin".split()
 )
@@ -259,20 +292,22 @@ def find_anaphoric_ages(sentences, index: PersonIndex):
     relative or other person by a noun ("his son", "a woman").
     """
     previous = None
-    role_people: dict[str, set[str] | None] = {}
+    roles = None
     for text, start in sentences:
         for m in ANAPHOR.finditer(text):
             age = number_value(m.group("age"))
             if age is None or not 0 < age < 120:
                 continue
             words = m.group("role").split()
-            role = words[0].lower() if words and words[0].lower() not in NOT_ROLES else None
+            role = words[0].lower() if words else None
+            if role in NOT_ROLES or role and VERB_ENDING.search(role):
+                role = None  # "The 23-year-old said ...", "The 23-year-old watched ...": no role given
             if role in KIN_NOUNS:
                 continue
             if role is not None:
-                if role not in role_people and len(role_people) < MAX_ROLES:
-                    role_people[role] = _people_called(index, role)
-                people = role_people.get(role) or set()
+                if roles is None:
+                    roles = people_by_role(index)
+                people = roles.get(role, set())
             elif previous is not None:
                 people = _people_in(index, previous)
             else:
@@ -283,21 +318,25 @@ def find_anaphoric_ages(sentences, index: PersonIndex):
         previous = text
 
 
-MAX_ROLES = 32
+# "goalkeeper Jonas Lindqvist" | "Lindqvist, the team's goalkeeper," | "the goalkeeper, Jonas Lindqvist"
+ROLE_BEFORE = regex.compile(rf"\b(?P<role>\p{{Ll}}{{3,}})\s+(?P<name>{NAME})")
+ROLE_AFTER = regex.compile(
+    rf"(?P<name>{NAME}),\s+(?:the|a|an|his|her|their|its)\s+(?:[\p{{L}}'\u2019-]+\s+){{0,3}}?(?P<role>\p{{Ll}}{{3,}})(?=\s*[,.;:)])"
+    rf"|\bthe\s+(?P<role>\p{{Ll}}{{3,}}),\s+(?P<name>{NAME})"
+)
 
 
-def _people_called(index: PersonIndex, role: str) -> set[str]:
-    """The surnames the text gives a role: "goalkeeper Jonas Lindqvist", "Lindqvist, the goalkeeper"."""
-    word = regex.escape(role)
-    pattern = regex.compile(
-        rf"\b{word}\s+(?P<name>{NAME})|(?P<name>{NAME}),\s+(?:the|a|an)\s+(?:[\p{{Ll}}-]+\s+){{0,2}}?{word}\b"
-        rf"|\bthe\s+{word},\s+(?P<name>{NAME})"
-    )
-    found = set()
-    for m in pattern.finditer(index.text):
-        tokens = index.name_tokens(m.group("name"), m.start("name"))
-        if tokens and index.is_person(tokens):
-            found.add(surname(tokens))
+def people_by_role(index: PersonIndex) -> dict[str, set[str]]:
+    """The surnames the text gives each role ("goalkeeper" -> {"Lindqvist"}), in one pass."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for pattern in (ROLE_BEFORE, ROLE_AFTER):
+        for m in pattern.finditer(index.text):
+            role = m.group("role")
+            if role in NOT_ROLES:
+                continue
+            tokens = index.name_tokens(m.group("name"), m.start("name"))
+            if tokens and index.is_person(tokens):
+                found[role].add(surname(tokens))
     return found
 
 
