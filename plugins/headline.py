@@ -25,7 +25,9 @@ import yaml
 from newslint import Scope, Severity, hookimpl, rule
 from newslint_plugins import clickbait_model
 
-LEXICON = yaml.safe_load(resources.files(__package__).joinpath("data", "clickbait_lexicon.yaml").read_text("utf-8"))
+# libyaml's safe loader when PyYAML has it: the same data, ten times faster to read.
+LEXICON = yaml.load(resources.files(__package__).joinpath("data", "clickbait_lexicon.yaml").read_text("utf-8"),
+                    Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 MAX_HEADLINE_CHARS = 200
 MAX_WORDS_WITH_SENTENCE_END = 15

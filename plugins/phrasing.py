@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, cached_property, lru_cache
+from itertools import compress, count
+from operator import eq
 from pathlib import Path
 
 import regex
@@ -20,8 +22,14 @@ import yaml
 from newslint import Scope, hookimpl, rule
 
 DATA = Path(__file__).parent / "data"
-DOUBLES = yaml.safe_load((DATA / "correct_doubles.yaml").read_text("utf-8"))
-TORTURED = yaml.safe_load((DATA / "tortured_phrases.yaml").read_text("utf-8"))
+
+
+def load_yaml(name: str):
+    """A lexicon from ``data/``, read with libyaml's safe loader when PyYAML has it (ten times faster)."""
+    return yaml.load((DATA / name).read_text("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+DOUBLES = load_yaml("correct_doubles.yaml")
 
 # A word: letters, with inner apostrophes ("don't", "O’Neill").
 WORD = r"\p{L}++(?:['\u2019]\p{L}++)*+"
@@ -127,6 +135,16 @@ def doubled_runs(text: str):
     return runs
 
 
+def may_double(words: Words) -> bool:
+    """Whether a word is followed by itself, ignoring case: the only place ``DOUBLED`` can match.
+
+    ``DOUBLED`` matches whole words only (its look-arounds see to that), so a
+    paragraph without such a pair is skipped and saves the regex scan; one with
+    it gets the full scan, so findings are the same.
+    """
+    return any(map(eq, words.folded, words.folded[1:]))
+
+
 def allowed_double(text: str, m, allow: frozenset) -> bool:
     """Whether one doubled word is correct English or a name that doubles itself.
 
@@ -167,7 +185,7 @@ def doubled_word(paragraph, ctx):
 
     Prefer: `The council will vote on the budget in the spring.`
     """
-    if not is_english(ctx.doc):
+    if not is_english(ctx.doc) or not may_double(paragraph_words(ctx.doc, paragraph)):
         return
     allow = frozenset(ctx.options.allow)
     text = paragraph.text
@@ -198,8 +216,20 @@ WRAP = regex.compile(
     regex.MULTILINE,
 )
 ALLOWED_PHRASES = lowered(DOUBLES["phrases"])
+
+
 # "on and on and on", "over and over and over": repetition with a conjunction is an idiom.
 CONJUNCTIONS = frozenset("and or".split())
+
+
+def may_echo(words: Words) -> bool:
+    """Whether two to four words come back at once, ignoring case: where ``ECHO`` can match."""
+    return any(next(repeats_at(words.folded, k), None) is not None for k in (2, 3, 4))
+
+
+def may_wrap(words: Words) -> bool:
+    """Whether a word comes back two to four words later, same capitals: where ``WRAP`` can match."""
+    return any(next(equal_at(words.words, k), None) is not None for k in (2, 3, 4))
 
 
 @rule("G102", "echoed-phrase", scope=Scope.PARAGRAPH)
@@ -218,8 +248,9 @@ def echoed_phrase(paragraph, ctx):
     """
     if not is_english(ctx.doc):
         return
+    tokens = paragraph_words(ctx.doc, paragraph)
     text = paragraph.text
-    for m in ECHO.finditer(text):
+    for m in ECHO.finditer(text) if may_echo(tokens) else ():
         phrase = m.group("phrase")
         words = phrase.lower().split()
         if " ".join(words) in ALLOWED_PHRASES or (len(words) == 2 and CONJUNCTIONS & set(words)):
@@ -233,7 +264,7 @@ def echoed_phrase(paragraph, ctx):
             f"'{' '.join(phrase.split())}' is printed twice in a row; check for a spinner or merge echo",
             suggestions=(phrase,),
         )
-    for m in WRAP.finditer(text):
+    for m in WRAP.finditer(text) if may_wrap(tokens) else ():
         whole = " ".join(m.group().split())
         if whole.lower() in ALLOWED_PHRASES or title_case(line_around(text, m.start(), m.end())):
             continue
@@ -267,14 +298,60 @@ IDIOM_REACH = 60  # characters around a short noun searched for an idiom
 MAX_CUT_USES = 2  # a cut term is rare: used once or twice
 
 
-def word_tokens(doc):
-    """The document's words, lower-cased words and spans, computed once per document."""
-    def build():
-        text = doc.masked
-        spans = [m.span() for m in WORD_TOKEN.finditer(text)]
-        words = [text[a:b] for a, b in spans]
-        return words, [w.lower() for w in words], spans
-    return doc.memo("phrasing.words", build)
+class Words:
+    """A document's words (``WORD_TOKEN`` over the masked text), built once and shared.
+
+    The lists are made by C-level calls (``findall``, ``str.lower`` on the joined
+    words); the offsets, which need a Python object per word, only when a rule
+    has found something worth placing.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words: list[str] = WORD_TOKEN.findall(text)
+        joined = " ".join(self.words)  # words hold no spaces, and lower-casing never adds one
+        self.low: list[str] = joined.lower().split(" ") if self.words else []
+        self._joined = joined
+
+    @cached_property
+    def folded(self) -> list[str]:
+        """Case-folded words: equal wherever a case-insensitive regex back-reference could match."""
+        return self._joined.casefold().split(" ") if self.words else []
+
+    @cached_property
+    def spans(self) -> list[tuple[int, int]]:
+        return [m.span() for m in WORD_TOKEN.finditer(self.text)]
+
+    @cached_property
+    def apostrophes(self) -> list[str]:
+        """Lower-cased words with the typographic apostrophe made straight."""
+        return [w.replace("\u2019", "'") for w in self.low] if "\u2019" in self._joined else self.low
+
+
+def word_tokens(doc) -> Words:
+    """The document's words, computed once per document."""
+    return doc.memo("phrasing.words", lambda: Words(doc.masked))
+
+
+def paragraph_words(doc, paragraph) -> Words:
+    """A paragraph's words, computed once and shared by the paragraph rules."""
+    cache = doc.memo("phrasing.paragraph-words", dict)
+    words = cache.get(paragraph.start)
+    if words is None:
+        words = cache[paragraph.start] = Words(paragraph.text)
+    return words
+
+
+def repeats_at(seq: list, k: int):
+    """The indexes i where ``seq[i:i+k] == seq[i+k:i+2k]`` (a run of k items printed twice)."""
+    for i in compress(count(), map(eq, seq, seq[k:])):
+        if seq[i : i + k] == seq[i + k : i + 2 * k]:
+            yield i
+
+
+def equal_at(seq: list, k: int):
+    """The indexes i where ``seq[i] == seq[i+k]``."""
+    return compress(count(), map(eq, seq, seq[k:]))
 
 
 def cut_candidates(counts: Counter):
@@ -298,7 +375,8 @@ def truncated_terms(doc):
     ordinary ending ("tanker"/"tank") the short word must also share a following
     verb or noun with the long one ("the tanker ran" / "the tank ran").
     """
-    words, low, spans = word_tokens(doc)
+    tokens = word_tokens(doc)
+    words, low = tokens.words, tokens.low
     text = doc.masked
     counts = Counter(low)
     pairs = list(cut_candidates(counts))
@@ -306,9 +384,8 @@ def truncated_terms(doc):
         return
     wanted = {w for pair in pairs for w in pair}
     where: defaultdict = defaultdict(list)
-    for i, w in enumerate(low):
-        if w in wanted:
-            where[w].append(i)
+    for i in compress(count(), map(wanted.__contains__, low)):
+        where[low[i]].append(i)
 
     def after_det(i: int) -> bool:
         return i > 0 and low[i - 1] in DETERMINERS
@@ -317,7 +394,7 @@ def truncated_terms(doc):
         return any(words[i][:1].isupper() and i and words[i - 1][:1].islower() for i in where[w])
 
     def in_idiom(i: int) -> bool:
-        a, b = spans[i]
+        a, b = tokens.spans[i]
         lo = max(0, a - IDIOM_REACH)
         return any(m.start() <= a and b <= m.end() for m in IDIOMS.finditer(text, lo, b + IDIOM_REACH))
 
@@ -340,7 +417,7 @@ def truncated_terms(doc):
         if (cut in SUFFIXES or len(cut) <= 2) and not next_words(short) & next_words(long):
             continue
         for i in plain:
-            yield spans[i][0], spans[i][1], words[i], long
+            yield tokens.spans[i][0], tokens.spans[i][1], words[i], long
 
 
 @rule("G103", "truncated-term", scope=Scope.DOCUMENT)
@@ -463,13 +540,13 @@ def lowercased_names(doc):
     names = capitalised_names(text)
     if not names:
         return
-    words, low, spans = word_tokens(doc)
+    tokens = word_tokens(doc)
+    words, low = tokens.words, tokens.low
     firsts = {key.split()[0] for key in names}
     lengths = sorted({key.count(" ") + 1 for key in names}, reverse=True)
     found: defaultdict = defaultdict(list)
-    for i, word in enumerate(words):
-        if word not in firsts:
-            continue
+    for i in compress(count(), map(firsts.__contains__, words)):
+        spans = tokens.spans
         for n in lengths:
             key = " ".join(words[i : i + n])
             gaps = (text[spans[j][1] : spans[j + 1][0]] for j in range(i, min(i + n, len(spans)) - 1))
@@ -486,6 +563,7 @@ def lowercased_names(doc):
         shown = text[slice(*names[key][0])]
         shown = " ".join(w for w in shown.split() if w.lower() in key.split())
         n = key.count(" ") + 1
+        spans = tokens.spans
         for i in starts:
             start, end = spans[i][0], spans[i + n - 1][1]
             if i and low[i - 1] in NOT_A_NAME_BEFORE:
@@ -543,6 +621,19 @@ def line_start(text: str, offset: int) -> bool:
     return j < 0 or text[j] in "\r\n"
 
 
+def may_repeat(text: str, n: int) -> bool:
+    """Whether some run of ``n`` tokens occurs twice in ``text``, without overlap: a
+    cheap test (C-level calls only) that ``repeated_clause`` needs to pass to find anything."""
+    if n < 1 or len(text.split()) < 2 * n:  # a token never spans a space
+        return False
+    tokens = CHUNK.findall(text)
+    low = " ".join(tokens).lower().split(" ")
+    if len(low) < 2 * n or len(set(low)) > len(low) - n:  # the second copy repeats n earlier tokens
+        return False
+    grams = list(zip(*(low[j:] for j in range(n))))
+    return len(set(grams)) < len(grams)
+
+
 def repeated_clause(text: str, n: int):
     """(start, end, words) of the first run of ``n`` tokens that recurs later in ``text``.
 
@@ -594,7 +685,7 @@ def repeated_clause_rule(sentence, ctx):
 
     Prefer: `The bridge will reopen in June after repairs, officials said.`
     """
-    if not is_english(ctx.doc):
+    if not is_english(ctx.doc) or not may_repeat(sentence.text, ctx.options.min_words):
         return
     found = repeated_clause(sentence.text, ctx.options.min_words)
     if found:
@@ -696,29 +787,29 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
     return tuple(w.lower().replace("\u2019", "'") for w in PHRASE_WORD.findall(phrase))
 
 
-def trie_pattern(node: dict) -> str:
-    """A regex for the phrases of a word trie; longer phrases are tried first."""
-    branches = []
-    for word in sorted(k for k in node if k):
-        rest = node[word]
-        literal = regex.escape(word).replace("'", "['\u2019]")
-        tail = trie_pattern(rest) if any(rest) else ""
-        if tail:
-            tail = f"{PHRASE_SEPARATOR}(?:{tail})"
-            tail = f"(?:{tail})?" if "" in rest else tail
-        branches.append(literal + tail)
-    return "|".join(branches)
+PHRASE_GAP = regex.compile(r"\s*[-\u2010\u2011]\s*|\s+")
+LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]")
+LETTERS = regex.compile(r"\p{L}++(?:'\p{L}++)*+")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The tortured phrases as a trie of lower-cased words ("" marks a phrase's end)."""
+
+    trie: dict
+    standard: dict  # phrase key -> standard term
+    # The first two words of the phrases that open with two plain words (which WORD_TOKEN
+    # finds as neighbours wherever the phrase occurs), and the first word of the others;
+    # None when a phrase opens with a word WORD_TOKEN does not find whole.
+    openings: frozenset | None
+    first_words: frozenset
 
 
 @lru_cache(maxsize=8)
-def tortured_matcher(extra: tuple[tuple[str, str], ...]):
-    """For the built-in lexicon plus ``extra``: first word -> compiled matcher, and phrase -> term.
-
-    Each matcher is tried only where its first word occurs, so the cost per
-    document is a scan of its words, whatever the size of the lexicon.
-    """
+def tortured_lexicon(extra: tuple[tuple[str, str], ...]) -> Lexicon:
+    """The built-in lexicon plus ``extra``, loaded on first use."""
     standard = {}
-    for phrase, term in list(TORTURED.items()) + list(extra):
+    for phrase, term in list(tortured_data().items()) + list(extra):
         key = phrase_key(str(phrase))
         if key:
             standard[key] = str(term)
@@ -728,24 +819,93 @@ def tortured_matcher(extra: tuple[tuple[str, str], ...]):
         for word in key:
             node = node.setdefault(word, {})
         node[""] = {}
-    matchers = {
-        first: regex.compile(rf"(?:{trie_pattern({first: rest})})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE)
-        for first, rest in trie.items()
-    }
-    return matchers, standard
+    openings, first_words = set(), set()
+    for key in standard:
+        if len(key) >= 2 and LETTERS.fullmatch(key[0]) and LETTERS.fullmatch(key[1]):
+            openings.add(key[:2])
+        else:
+            first_words.add(key[0])
+    plain = all(LETTERS.fullmatch(w) for w in first_words)
+    return Lexicon(trie, standard, frozenset(openings) if plain else None, frozenset(first_words))
 
 
-def tortured_phrases(text: str, matchers: dict):
-    """The matches of the lexicon's phrases in ``text``, left to right, not overlapping."""
+@cache
+def tortured_data() -> dict:
+    return load_yaml("tortured_phrases.yaml")
+
+
+def tortured_phrases(text: str, trie: dict):
+    """(start, end) of the lexicon's phrases in ``text``, left to right, not overlapping.
+
+    A phrase starts at a word or number that is not inside another word; its
+    words are matched ignoring case, with either apostrophe, separated by
+    spaces or a hyphen, and it must not run on into a letter or digit. Where
+    several phrases start at one word, the first in word order wins, a longer
+    one before a shorter (as a regex alternation over the sorted trie would).
+    """
     end = 0
     for token in PHRASE_START.finditer(text):
         if token.start() < end:
             continue
-        matcher = matchers.get(token.group().lower().replace("\u2019", "'"))
-        found = matcher.match(text, token.start()) if matcher else None
-        if found:
-            end = found.end()
-            yield found
+        word = token.group()
+        key = word.lower().replace("\u2019", "'")
+        node = trie.get(key)
+        if node is None or len(key) != len(word):
+            continue
+        stop = _after_word(text, node, token.end())
+        if stop is not None:
+            end = stop
+            yield token.start(), stop
+
+
+def _after_word(text: str, rest: dict, at: int) -> int | None:
+    """Where a phrase ends, given that a word leading to trie node ``rest`` ends at ``at``."""
+    if len(rest) > ("" in rest):  # longer phrases continue from here: try them first
+        gap = PHRASE_GAP.match(text, at)
+        if gap:
+            stop = _next_word(text, rest, gap.end())
+            if stop is not None:
+                return stop
+    if "" in rest and not LETTER_OR_DIGIT.match(text, at):
+        return at
+    return None
+
+
+def _next_word(text: str, node: dict, at: int) -> int | None:
+    run = PHRASE_WORD.match(text, at)
+    if run is None:
+        return None
+    shown = run.group()
+    low = shown.lower().replace("\u2019", "'")
+    if len(low) != len(shown):
+        return None
+    # A word of the trie can only be the whole run or, when the phrase ends there, a prefix
+    # of it followed by punctuation; prefixes sort shortest first, as the alternation did.
+    for k in range(1, len(low) + 1):
+        rest = node.get(low[:k])
+        if rest is not None:
+            stop = _after_word(text, rest, at + k)
+            if stop is not None:
+                return stop
+    return None
+
+
+def may_hold_phrase(words: Words, lexicon: Lexicon) -> bool:
+    """Whether two neighbouring words open a phrase of the lexicon (always true when
+    the lexicon has a phrase that does not open with two plain words).
+
+    A phrase's second word may end where the text goes on with an apostrophe
+    ("organization's"), so a word is also tried without what follows its apostrophe.
+    """
+    if lexicon.openings is None:
+        return True
+    low = words.apostrophes
+    if lexicon.openings.isdisjoint(zip(low, low[1:])) and lexicon.first_words.isdisjoint(low):
+        if "'" not in words._joined and "\u2019" not in words._joined:
+            return False
+        cut = [w.split("'", 1)[0] for w in low]
+        return not lexicon.openings.isdisjoint(zip(low, cut[1:]))
+    return True
 
 
 def with_case_of(term: str, found: str) -> str:
@@ -770,12 +930,16 @@ def tortured_phrase(paragraph, ctx):
     Prefer: `Doctors at the clinic screen for breast cancer every spring.`
     """
     extra = tuple(sorted((str(k), str(v)) for k, v in ctx.options.extra_phrases.items()))
-    matchers, standard = tortured_matcher(extra)
-    for m in tortured_phrases(paragraph.text, matchers):
-        term = standard[phrase_key(m.group())]
-        found = " ".join(m.group().split())
+    lexicon = tortured_lexicon(extra)
+    if not may_hold_phrase(paragraph_words(ctx.doc, paragraph), lexicon):
+        return
+    text = paragraph.text
+    for start, end in tortured_phrases(text, lexicon.trie):
+        phrase = text[start:end]
+        term = lexicon.standard[phrase_key(phrase)]
+        found = " ".join(phrase.split())
         yield ctx.report(
-            paragraph.at(*m.span()),
+            paragraph.at(start, end),
             f"'{found}' looks like a spun paraphrase of '{term}'; check the wording",
             suggestions=(with_case_of(term, found),),
         )
