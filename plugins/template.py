@@ -70,10 +70,14 @@ def line_verdicts(doc, extra_phrases: tuple[str, ...] = ()):
     return doc.memo(f"template.verdicts:{extra_phrases!r}", build)
 
 
+CREDIT_MARKS = ":\uff1a|\u2014\u2013-"  # a credit label is followed by one of these (see A104)
+
+
 def hollow_credit(text: str) -> bool:
     """Is the line a credit that names no owner ("Image Credit: Google")? That line is
     A104's (it says what is wrong with the credit), so the T rules leave it alone."""
-    return bool(HOLLOW_CREDIT.search(text, max(0, len(text) - HOLLOW_CREDIT_TAIL)))
+    tail = max(0, len(text) - HOLLOW_CREDIT_TAIL)
+    return any(c in text[tail:] for c in CREDIT_MARKS) and bool(HOLLOW_CREDIT.search(text, tail))
 
 
 def run_span(doc, run) -> tuple[int, int]:

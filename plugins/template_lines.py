@@ -25,7 +25,7 @@ adjacent residue lines (blank lines between them don't break a run).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
@@ -89,22 +89,39 @@ DATE = regex.compile(
 BYLINE = regex.compile(r"^(?:by|written by|posted by|words by|story by|reported by|von|por|par|di|oleh|от|автор)(?:\s+\S|\s*$)", regex.IGNORECASE)
 CREDIT_WORDS = "|".join(regex.escape(w) for w in sorted(LEXICON["credit_words"], key=len, reverse=True))
 AGENCIES = "|".join(regex.escape(w) for w in sorted(LEXICON["agencies"], key=len, reverse=True))
-CAPTION_LINE = regex.compile(
+# Caption and credit lines (T102): how they start, and how they end (searched in the last
+# CAPTION_TAIL characters, since a credit closes its line).
+CAPTION_START = regex.compile(
     "|".join(
         (
-            rf"^(?:{CREDIT_WORDS})s?\s*(?:by)?\s*:\s*\S",
-            r"^(?:image|photo|picture|video|media)\s+(?:copyright|caption|credit|source)\b",
-            rf"\((?:{CREDIT_WORDS})s?\s*(?:by|:)?\s*[^()]{{1,100}}\)\s*$",
-            rf"\((?:{AGENCIES})(?:\s+(?:photo|images?|file))?(?:\s*/\s*[^()]{{1,80}})?\)\s*$",
-            r"\bcredit(?:\.{2,}|\u2026|\s*:)\s*\S",
-            rf"(?:^|[,|/]\s*|\s[-\u2013\u2014]\s)(?:{AGENCIES})(?:\s+(?:photo|images?|file|via getty images))?\s*$",
-            rf"^(?:{AGENCIES})\s*/\s*\S",
-            r"^(?:file photo|handout photo|handout)\s*[:\-]",
-            r"^courtesy\s+(?:of\s+)?\S",
+            rf"(?:{CREDIT_WORDS})s?\s*(?:by)?\s*:\s*\S",
+            r"(?:image|photo|picture|video|media)\s+(?:copyright|caption|credit|source)\b",
+            rf"(?:{AGENCIES})(?:\s+(?:photo|images?|file|via getty images))?\s*$",
+            rf"(?:{AGENCIES})\s*/\s*\S",
+            r"(?:file photo|handout photo|handout)\s*[:\-]",
+            r"courtesy\s+(?:of\s+)?\S",
         )
     ),
     regex.IGNORECASE,
 )
+CAPTION_END = regex.compile(
+    "|".join(
+        (
+            rf"\((?:{CREDIT_WORDS})s?\s*(?:by|:)?\s*[^()]{{1,100}}\)\s*$",
+            rf"\((?:{AGENCIES})(?:\s+(?:photo|images?|file))?(?:\s*/\s*[^()]{{1,80}})?\)\s*$",
+            r"\bcredit(?:\.{2,}|\u2026|\s*:)\s*\S",
+            rf"(?:[,|/]\s*|\s[-\u2013\u2014]\s)(?:{AGENCIES})(?:\s+(?:photo|images?|file|via getty images))?\s*$",
+        )
+    ),
+    regex.IGNORECASE,
+)
+CAPTION_TAIL = 200
+DIGIT = regex.compile(r"\d")
+
+
+def is_caption(text: str) -> bool:
+    """Does the line open like a caption or credit, or close with one?"""
+    return bool(CAPTION_START.match(text) or CAPTION_END.search(text, max(0, len(text) - CAPTION_TAIL)))
 
 
 Entry = tuple[str, str, str]  # (kind, tier name, phrase or pattern) as written in the lexicon
@@ -262,10 +279,16 @@ class Line:
     byline: bool = False
     terminal: bool = False
     sentence_case: bool = False
+    words_key: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def blank(self) -> bool:
         return not self.text
+
+    @property
+    def key(self) -> str:
+        """The words of the line, for comparing it with the headline."""
+        return self.words_key if self.words_key is not None else headline_key(self.text)
 
     @property
     def headline_like(self) -> bool:
@@ -342,12 +365,13 @@ def features(raw: str, lexicon: Lexicon | None = None) -> Line:
         kind, tier = "asset", ANYWHERE if ASSET_WORD.search(text) else OUTSIDE
     elif len(text) <= 200 and " " not in text and URL_LINE.fullmatch(text):
         kind, tier = "url", WEAK
-    dated = count <= 16 and bool(DATE.search(text))
+    dated = count <= 16 and bool(DIGIT.search(text)) and bool(DATE.search(text))
     byline = count <= 16 and bool(BYLINE.search(text))
-    caption = count <= 60 and not byline and tier < ANYWHERE and bool(CAPTION_LINE.search(text))
+    caption = count <= 60 and not byline and tier < ANYWHERE and is_caption(text)
     if kind is not None or caption:
         prose = False
-    return Line(text, count, prose, kind, tier, caption, dated, byline, terminal, sentence_case)
+    key = " ".join(toks) if toks is not None else None
+    return Line(text, count, prose, kind, tier, caption, dated, byline, terminal, sentence_case, key)
 
 
 @dataclass(frozen=True)
@@ -563,10 +587,10 @@ def story_top(lines: Sequence[Line], start: int, hint: int | None = None) -> tup
     keys: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
         if 3 <= line.words <= 40:
-            keys.setdefault(headline_key(line.text), []).append(i)
+            keys.setdefault(line.key, []).append(i)
 
     def merit(rank: int, i: int) -> float:
-        key = headline_key(lines[i].text)
+        key = lines[i].key
         printed_again = len(keys.get(key, ())) > 1 or any(
             j != i and repeats_headline(lines[j], key) for js in keys.values() for j in js if len(lines[j].text) > len(lines[i].text)
         )
@@ -575,7 +599,7 @@ def story_top(lines: Sequence[Line], start: int, hint: int | None = None) -> tup
         return 3.0 * printed_again + 2.0 * introduces + 0.75 * (i == hint) + 1.0 / (1 + rank)
 
     headline = max(enumerate(candidates), key=lambda pair: merit(*pair))[1]
-    copies = keys.get(headline_key(lines[headline].text), ())
+    copies = keys.get(lines[headline].key, ())
     headline = min([i for i in copies if i < headline and i in candidates] + [headline])
     return headline, kept | {headline}
 
@@ -588,7 +612,7 @@ def repeats_headline(line: Line, key: str) -> bool:
     """Is this line the headline printed again, alone or with a short site or section affix?"""
     if not line.text or line.words > 40:
         return False
-    own = headline_key(line.text)
+    own = line.key
     if own == key:
         return True
     if key not in own:
@@ -671,7 +695,7 @@ def classify(
         if lo <= i <= hi and verdicts[i].rule is None:
             verdicts[i] = Verdict(RESIDUE, "related")
     if title is not None or headline is not None:
-        key = headline_key(title if title is not None else lines[headline].text)
+        key = headline_key(title) if title is not None else lines[headline].key
         for i, line in enumerate(lines):
             if (title is not None or i != headline) and repeats_headline(line, key):
                 verdicts[i] = Verdict(REPEAT, "headline")
