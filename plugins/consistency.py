@@ -397,7 +397,11 @@ EVENTS = {
 EVENT_WORD = "|".join(f"(?P<{lemma}>{forms})" for lemma, forms in EVENTS.items())
 AUXILIARY = r"(?:(?:has|have|had|was|were|is|are|will|would|shall|be|been|finally|only|just|reportedly|safely|officially|formally|eventually|expected|due|set|scheduled|going|to|then)\s+){0,4}"
 EVENT_ADJECTIVE = r"(?:planned|expected|scheduled|sudden|surprise|unexpected|eventual|official|formal|early|late|delayed|abrupt|hasty)"
-PLACE = rf"(?:\s+\p{{Ll}}+){{0,2}}?\s+(?:in|at|to|from|into|for)?\s*(?:the\s+)?(?P<place>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}})"
+NOT_PLACES = "|".join(sorted(NOT_SURNAMES, key=len, reverse=True))
+PLACE = (
+    rf"(?:\s+\p{{Ll}}+){{0,2}}?\s+(?:in|at|to|from|into|for)?\s*(?:the\s+)?"
+    rf"(?!(?:{NOT_PLACES})\b)(?P<place>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}})"
+)
 EVENT_HINT_WORD = regex.compile(rf"\b(?:{'|'.join(EVENTS.values())})\b")
 EVENT = regex.compile(
     rf"""
@@ -408,9 +412,13 @@ EVENT = regex.compile(
 )
 PAST_FORM = regex.compile(r"(?:ed|left|died|passed\s+away|touched\s+down|stepped\s+down)\Z")
 FUTURE_MARK = regex.compile(r"\b(?:will|shall|'ll|to|going)\s+(?:\w+\s+)?\Z")
-REPEAT_MARK = regex.compile(r"(?i)\b(?:again|back|first|second|return|returned|re-?\w+|previous|previously|earlier|later)\b")
+REPEAT_MARK = regex.compile(
+    r"(?i)\b(?:again|back|first|second|third|another|return\w*|re-\w+|re(?:appear|enter|elect|appoint|join|open|arrest)\w*|"
+    r"previous|previously|earlier|later|also|too)\b"
+)
 NOT_A_DAY = regex.compile(r"(?i:\b(?:by|until|till|since|before|after|from|through|ahead\s+of|of)\s+)\Z")
 GAP = regex.compile(r"[\s,]*(?:[\p{L}\p{N}'\u2019.-]+[\s,]+){0,3}")
+FIRST_BEFORE = regex.compile(rf"(?P<first>{NAME_TOKEN})\s+\Z")
 TIME_REACH = 80  # characters around an event searched for its day
 
 
@@ -461,6 +469,12 @@ def find_events(doc, index: PersonIndex, frames: Timeframes) -> list[Event]:
             subject = m.group("subject")
             if subject in NOT_SURNAMES or not index.is_first_name(subject, sentence.start + m.start()):
                 continue
+            if len(index.firsts.get(subject, ())) > 1:
+                # Two people share the surname: only "First Last" says which one.
+                first = FIRST_BEFORE.search(sentence.text, max(0, m.start() - 40), m.start())
+                if not first or first.group("first") not in index.firsts[subject]:
+                    continue
+                subject = f"{first.group('first')} {subject}"
             if REPEAT_MARK.search(sentence.text, max(0, m.start() - 30), min(len(sentence.text), m.end() + 20)):
                 continue
             lemma = next(name for name in EVENTS if m.group(name))
@@ -551,6 +565,7 @@ PLURAL = r"(?:\p{Ll}{2,}s|people|men|women|children|police|staff|crew|media|crit
 LIST_INTRO = regex.compile(
     rf"""
     \b(?P<n>(?i:{SMALL_COUNT}))\s+(?:[\p{{Ll}}-]+\s+){{0,2}}?(?P<noun>{PLURAL})
+    (?P<gap>(?:\s+(?!(?:{SMALL_COUNT}|one)\b)\p{{Ll}}+){{0,5}})
     \s*(?::|\s[\u2014\u2013]\s?|\u2014|\s--\s|\s-\s|,\s+namely)\s*
     (?P<list>[^.;!?:()\u2014\u2013\r\n]+)
     """,
@@ -640,7 +655,9 @@ def list_count_mismatch(sentence, ctx):
             continue
         yield ctx.report(
             sentence.at(m.start("n"), m.end("noun")),
-            f"{m.group('n')} {m.group('noun')} announced but {len(items)} listed after it; check the count and the list",
+            f"{m.group('n')} {m.group('noun')} announced but {len(items)} listed after it"
+            + (f" ({weighted} counting each item's own number)" if weighted != len(items) else "")
+            + "; check the count and the list",
             suggestions=(_count_word(len(items), m.group("n")) + sentence.text[m.end("n") : m.end("noun")],)
             if len(items) < len(COUNT_WORDS) and weighted == len(items) else (),
         )
@@ -693,6 +710,12 @@ SUBSET_BEFORE = regex.compile(
 COMBINED_AFTER = regex.compile(r"\s*(?:and|plus|&|or|,\s*(?:and|plus))\s")
 # What a count is of: "five passengers on the bus", "six players from Leeds".
 SCOPE_AFTER = regex.compile(r"\s+(?:on|in|aboard|from|of|at|inside)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?P<head>[\p{L}-]+)")
+# ... or what carries them: "a minibus carrying five passengers", "the club had 25 players".
+SCOPE_BEFORE = regex.compile(r"\b(?P<head>\p{Ll}{3,})\s+(?:(?:was|is|were|are)\s+)?(?:carrying|carried|carries|with|had|has|have)\s+\Z")
+NOT_SCOPES = frozenset(
+    "board which that who whom what also and but then still now was were been being has had have it they there "
+    "total all some".split()
+)
 PART_VERB_AFTER = regex.compile(r"\s*(?:[,;.]|(?:were|was|had|have|are|is|died|survived)\b)")
 
 
@@ -729,7 +752,9 @@ def find_group_counts(doc) -> list[GroupCount]:
         det = (m.group("det") or "").lower().split()
         total = bool(det) and det[0] in ("all", "both")
         whole = total or bool(WHOLE_BEFORE.search(before) or WHOLE_AFTER.match(text, end, end + 40))
-        scope = SCOPE_AFTER.match(text, end, end + 60)
+        scope = SCOPE_AFTER.match(text, end, end + 60) or SCOPE_BEFORE.search(before)
+        if scope and scope.group("head").lower() in NOT_SCOPES:
+            scope = None
         counts.append(GroupCount(
             key=(" ".join(m.group("mods").split()), m.group("noun").lower()),
             count=value, whole=whole, total=total,
@@ -761,14 +786,19 @@ def group_count_mismatch(doc, ctx):
 
     Prefer: the same number in both places.
     """
+    counts = find_group_counts(doc)
+    scopes: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for count in counts:
+        if count.scope and len(scopes[count.key]) < 2:
+            scopes[count.key].add(count.scope)
     by_key: dict[tuple[str, str], dict[tuple, GroupCount]] = defaultdict(dict)
-    for count in find_group_counts(doc):
+    for count in counts:
         # The first mention of each distinct (count, kind, scope) is kept, so long texts stay linear.
         for other in by_key[count.key].values():
             if other.count == count.count or not (count.total or other.total):
                 continue
-            if count.scope and other.scope and count.scope != other.scope:
-                continue
+            if count.scope != other.scope and (count.scope and other.scope or len(scopes[count.key]) > 1):
+                continue  # "five passengers" on the minibus, "all 40 passengers on the ferry"
             total, part = (count, other) if count.total else (other, count)
             if part.whole or (part.bare and part.count > total.count):
                 yield ctx.report(
@@ -921,8 +951,8 @@ def name_spelling_variant(doc, ctx):
         elif a_full != b_full and _variant(a, b):
             (known, alone) = (a, b) if a_full else (b, a)
             candidates.append((known, first_at[known], alone, alone_at[alone], "spelling"))
-    speakers = {m.group("name") for m in SURNAME_SLOT.finditer(text)} | set(index.titles)
-    candidates += _case_changes(text, full & speakers, with_first, first_at, index)
+    speakers = {m.group("name") for m in SPEAKER.finditer(text)} | set(index.titles)
+    candidates += _case_changes(text, full, full & speakers, with_first, first_at)
     reported = set()
     for a, a_at, b, b_at, kind in sorted(candidates, key=lambda c: max(c[1], c[3])):
         (early, early_at), (late, late_at) = sorted(((a, a_at), (b, b_at)), key=lambda x: x[1])
@@ -941,7 +971,7 @@ SURNAME_PREFIX = regex.compile(r"\A(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)\p{L
 MAX_CASE_CHECKS = 16
 
 
-def _case_changes(text, full, with_first, first_at, index):
+def _case_changes(text, full, speakers, with_first, first_at):
     """Surnames printed with other capitals: "McAdam" / "Mcadam" (same first
     name), and "okafor said" / "Maria okafor" when every lower-case use of the
     word is such a slot (so it is not an ordinary word such as "president")."""
@@ -954,7 +984,7 @@ def _case_changes(text, full, with_first, first_at, index):
             a, b = group
             if SURNAME_PREFIX.match(a) or SURNAME_PREFIX.match(b):
                 found.append((a, first_at[a], b, first_at[b], "case"))
-    singles = sorted((names[0] for names in by_lower.values() if len(names) == 1), key=first_at.get)
+    singles = sorted((names[0] for names in by_lower.values() if len(names) == 1 and names[0] in speakers), key=first_at.get)
     for name in singles[:MAX_CASE_CHECKS]:
         lower = name.lower()
         uses = list(regex.finditer(rf"(?<![\p{{L}}'\u2019-]){regex.escape(lower)}(?![\p{{L}}'\u2019-])", text))
@@ -965,6 +995,11 @@ def _case_changes(text, full, with_first, first_at, index):
     return found
 
 
+# Evidence that a surname names a person who speaks: "Lindgren said", "Lindgren, 44, said", "said Lindgren".
+SPEAKER = regex.compile(
+    rf"\b(?P<name>{NAME_TOKEN})(?:,[^,.;:!?\n]{{1,40}})?,?\s+{SAYS_TO}\b|\b{SAYS}\s+(?P<name>{NAME_TOKEN})\b(?!\s+\p{{Lu}})"
+)
+DETERMINERS = frozenset("the a an its this that these those our their his her my your every each any no some".split())
 LOWER_SPEAKER_AFTER = regex.compile(rf"\s+{SAYS_TO}\b")
 LOWER_SPEAKER_BEFORE = regex.compile(rf"(?:\b{SAYS}|\baccording\s+to)\s+\Z")
 CLAUSE_END = regex.compile(r"\s*(?:[,.;:!?]|\Z)")
@@ -979,8 +1014,8 @@ def _lower_slot(text: str, start: int, end: int, firsts: set[str]) -> bool:
     word = before.group("word") if before else ""
     if word in firsts:
         return True
-    if word.lower() in {f.lower() for f in firsts}:
-        return False
+    if word.lower() in {f.lower() for f in firsts} or word.lower() in DETERMINERS:
+        return False  # "maria okafor" (G104's), "the agency said" (an ordinary word)
     if LOWER_SPEAKER_AFTER.match(text, end, end + 20):
         return True
     return bool(LOWER_SPEAKER_BEFORE.search(text, max(0, start - 20), start) and CLAUSE_END.match(text, end, end + 5))

@@ -278,7 +278,7 @@ VERB_ENDING = regex.compile(r"(?:ed|[^s]s)\Z")
 KIN_NOUNS = PERSON_NOUNS | frozenset(
     "husband wife son daughter mother father brother sister partner girlfriend boyfriend niece nephew cousin".split()
 )
-PERSON_WORD = regex.compile(rf"\b{NAME_TOKEN}\b")
+PERSON_NAME = regex.compile(rf"\b{NAME}\b")
 
 
 def find_anaphoric_ages(sentences, index: PersonIndex):
@@ -319,7 +319,7 @@ def find_anaphoric_ages(sentences, index: PersonIndex):
 
 
 # "goalkeeper Jonas Lindqvist" | "Lindqvist, the team's goalkeeper," | "the goalkeeper, Jonas Lindqvist"
-ROLE_BEFORE = regex.compile(rf"\b(?P<role>\p{{Ll}}{{3,}})\s+(?P<name>{NAME})")
+ROLE_BEFORE = regex.compile(rf"\b(?P<role>\p{{L}}\p{{Ll}}{{2,}})\s+(?P<name>{NAME})")
 ROLE_AFTER = regex.compile(
     rf"(?P<name>{NAME}),\s+(?:the|a|an|his|her|their|its)\s+(?:[\p{{L}}'\u2019-]+\s+){{0,3}}?(?P<role>\p{{Ll}}{{3,}})(?=\s*[,.;:)])"
     rf"|\bthe\s+(?P<role>\p{{Ll}}{{3,}}),\s+(?P<name>{NAME})"
@@ -331,7 +331,7 @@ def people_by_role(index: PersonIndex) -> dict[str, set[str]]:
     found: dict[str, set[str]] = defaultdict(set)
     for pattern in (ROLE_BEFORE, ROLE_AFTER):
         for m in pattern.finditer(index.text):
-            role = m.group("role")
+            role = m.group("role").lower()
             if role in NOT_ROLES:
                 continue
             tokens = index.name_tokens(m.group("name"), m.start("name"))
@@ -344,7 +344,12 @@ def _people_in(index: PersonIndex, text: str) -> set[str]:
     """The surnames of known people named in ``text``, or nothing when it also names someone by a noun."""
     if any(w.lower() in KIN_NOUNS for w in LOWER_WORD.findall(text)):
         return set()
-    return {w for w in PERSON_WORD.findall(text) if w in index.firsts or w in index.titles}
+    people = set()
+    for m in PERSON_NAME.finditer(text):
+        tokens = index.name_tokens(m.group(), m.start())
+        if tokens and index.is_person(tokens):
+            people.add(surname(tokens))
+    return people
 
 
 @dataclass(frozen=True)
