@@ -406,6 +406,7 @@ SECTION_COST = 60
 INTERLEAVED_COST = 10
 SECTION_KINDS = frozenset({"comments", "thread", "footer", "cookie", "language"})
 INTERLEAVED = frozenset({"ad", "affiliate", "related", "media", "share"})
+BUTTON_KINDS = INTERLEAVED - {"related"}
 STORY_TOP_WINDOW = 12
 INTRO_LINES = 4
 SHORT_LABELS = 2
@@ -660,6 +661,7 @@ def classify(
     if block is None:
         return verdicts
     start, end = block
+    end = _extend_over_buttons(lines, end)
     headline, kept = story_top(lines, start, hint)
 
     def mark(i: int, rule: str) -> None:
@@ -700,6 +702,28 @@ def classify(
             if (title is not None or i != headline) and repeats_headline(line, key):
                 verdicts[i] = Verdict(REPEAT, "headline")
     return verdicts
+
+
+def _extend_over_buttons(lines: Sequence[Line], end: int) -> int:
+    """The block's last line, moved past paragraphs that follow it with only buttons
+    between (share, advertising, shopping or player lines, captions) and perhaps a
+    subheading: a short article's last paragraphs, which the block's costs may leave out."""
+    j = end + 1
+    heading = shared = False
+    while j < len(lines):
+        line = lines[j]
+        if line.blank:
+            pass
+        elif line.tier == NONE and is_paragraph(line):
+            end, heading, shared = j, False, False
+        elif line.tier == NONE and not (heading or shared or line.prose) and line.words <= 12:
+            heading = True  # a subheading, if a paragraph follows it (share buttons close an article instead)
+        elif not heading and (line.caption or (line.kind in BUTTON_KINDS and line.tier >= OUTSIDE)):
+            shared = shared or line.kind == "share"
+        else:
+            break
+        j += 1
+    return end
 
 
 def is_paragraph(line: Line) -> bool:

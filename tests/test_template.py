@@ -1,0 +1,209 @@
+"""Units of the T family's line classifier (plugins/template_lines.py) and of how the rules use it.
+
+The rules' end-to-end behaviour is in tests/fixtures/template/; these tests pin the
+pieces: line features and lexicon tiers, the article block, runs, repeated headlines,
+the lexicon switch the benchmark uses, and what the T rules leave to other families.
+"""
+from __future__ import annotations
+
+import pytest
+import regex
+
+from conftest import lint
+from newslint_plugins import template_lines as tl
+
+BODY = (
+    "The harbour ferry will run again from Monday, the port authority said, after a two-year pause "
+    "for repairs to its landing stage."
+)
+BODY_2 = "Officials said the first crossing would leave at 7 a.m. and that a return ticket would cost four pounds."
+BODY_3 = "The service carried 40,000 passengers a year before it stopped, according to council figures."
+
+
+@pytest.mark.parametrize(
+    "line, kind, tier",
+    [
+        ("Share this:", "share", tl.ANYWHERE),
+        ("Share on X", "share", tl.ANYWHERE),
+        ("Facebook Twitter Email", "share", tl.ANYWHERE),  # three outside-tier phrases together
+        ("Facebook", "share", tl.OUTSIDE),
+        ("Total 0 Shares", "share", tl.ANYWHERE),
+        ("0 Comments", "comments", tl.ANYWHERE),
+        ("Be the first to comment", "comments", tl.ANYWHERE),
+        ("Log in to reply", "comments", tl.ANYWHERE),
+        ("Name *", "comments", tl.ANYWHERE),
+        ("Privacy Policy | Terms of Use", "footer", tl.ANYWHERE),
+        ("© 2024 Harbour Press Ltd", "footer", tl.ANYWHERE),
+        ("English | Español | Français", "language", tl.ANYWHERE),
+        ("en_USEnglish", "language", tl.ANYWHERE),
+        ("Check price on Amazon", "affiliate", tl.ANYWHERE),
+        ("£24.99 at Velo Depot", "affiliate", tl.ANYWHERE),
+        ("Read more:", "related", tl.ANYWHERE),
+        ("Next story »", "related", tl.ANYWHERE),
+        ("Skip to content", "navigation", tl.ANYWHERE),
+        ("Edit ProfileSign Out", "navigation", tl.ANYWHERE),  # links run together by a scraper
+        ("Politics Business Sport", "navigation", tl.OUTSIDE),  # three section names
+        ("Sport", "navigation", tl.WEAK),
+        ("logo-site-dark", "asset", tl.ANYWHERE),
+    ],
+)
+def test_widget_lines_get_their_kind_and_tier(line, kind, tier):
+    features = tl.features(line)
+    assert (features.kind, features.tier) == (kind, tier)
+    assert not features.prose
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Shareholders will vote on the merger in June, the company said.",
+        "The minister declined to comment.",
+        "Advertising revenue fell 4% last year.",
+        "The copyright case will be heard in May.",
+        "Readers can share their memories at the library until Friday.",
+        "Related party transactions rose, the auditors said.",
+        "op-ed columnists",  # not a locale code
+        "Top 5",  # a count goes with shares and comments, not with "Top"
+    ],
+)
+def test_news_sentences_that_mention_widget_words_are_not_widgets(line):
+    assert tl.features(line).tier == tl.NONE
+
+
+def test_caption_lines():
+    assert tl.features("Photo: Ilse Varga/Coastline Images").caption
+    assert tl.features("Harbour workers unload the first ferry. (AP Photo/Ines Dalby)").caption
+    assert tl.features("Ines Dalby | Getty Images").caption
+    assert not tl.features("The photo was taken at dawn, the photographer said.").caption
+    assert not tl.features("By Ines Dalby, AP").caption  # a byline
+
+
+def page(*lines: str) -> list[str]:
+    return list(lines)
+
+
+def verdict_rules(texts):
+    return [v.rule for v in tl.classify(texts)]
+
+
+def test_story_top_is_kept_and_page_residue_is_not():
+    texts = page(
+        "Skip to content", "Home", "Sport", "",
+        "Harbour ferry returns after a two-year pause",
+        "The crossing reopens on Monday with the same fares as before.",
+        "By Tilde Marsh, Transport Reporter",
+        "March 3, 2024", "",
+        BODY, "", BODY_2, "", BODY_3, "",
+        "Share this:", "Facebook", "Twitter",
+    )
+    rules = verdict_rules(texts)
+    assert rules[:3] == [tl.RESIDUE] * 3
+    assert rules[4:8] == [None] * 4  # headline, standfirst, byline, dateline
+    assert rules[9:14] == [None] * 5
+    assert rules[15:] == [tl.RESIDUE] * 3
+
+
+def test_runs_join_lines_across_blank_lines_and_split_by_rule():
+    texts = page(BODY, "", "Share", "", "Tweet", "Photo: Ilse Varga/Coastline Images", BODY_2)
+    verdicts = tl.classify(texts)
+    runs = tl.runs(verdicts, texts)
+    assert [(r.rule, r.first, r.last, r.lines) for r in runs] == [(tl.RESIDUE, 2, 4, 2), (tl.CAPTION, 5, 5, 1)]
+    assert verdicts[6].rule is None  # the last paragraph, after the buttons, is the article's
+
+
+def test_a_short_article_keeps_its_paragraphs_between_buttons_and_subheadings():
+    texts = page(
+        BODY, "", "Best overall: Northline Shell", BODY_2, "", "Check price on Amazon", "Buy now", "",
+        "Best budget pick: Stadtrad Basic", "", BODY_3, "", "Buy now",
+    )
+    assert verdict_rules(texts) == [None, None, None, None, None, tl.RESIDUE, tl.RESIDUE, None, None, None, None, None, tl.RESIDUE]
+
+
+def test_a_short_closing_list_stays_with_the_article():
+    texts = page(
+        BODY, "", BODY_2, "", BODY_3, "",
+        "Renew your permit at the town hall before the end of May",
+        "Bring the old permit and a photo of the vehicle",
+        "",
+        "Related Posts", "Ferry fares to rise in spring",
+    )
+    rules = verdict_rules(texts)
+    assert rules[6:8] == [None, None]
+    assert rules[9:] == [tl.RESIDUE, tl.RESIDUE]
+
+
+@pytest.mark.parametrize(
+    "line, repeated",
+    [
+        ("Harbour ferry returns after a two-year pause", True),
+        ("Harbour ferry returns after a two-year pause | Coast Courier", True),
+        ("Local: Harbour ferry returns after a two-year pause", True),
+        ("\u201cHarbour ferry returns after a two-year pause,\u201d the mayor wrote.", False),
+        ("Harbour ferry returns after a two-year pause and a long legal fight over the landing stage", False),
+    ],
+)
+def test_repeated_headline(line, repeated):
+    key = tl.headline_key("Harbour ferry returns after a two-year pause")
+    assert tl.repeats_headline(tl.features(line), key) is repeated
+
+
+def test_the_benchmark_can_leave_lexicon_entries_out_and_restore_them():
+    entry = ("navigation", "anywhere", "skip to site index")
+    assert entry in tl.lexicon_entries()
+    assert tl.matched_entries("Skip to site index") == [entry]
+    try:
+        tl.use_lexicon(frozenset({entry}))
+        assert tl.features("Skip to site index").tier == tl.NONE
+    finally:
+        tl.use_lexicon()
+    assert tl.features("Skip to site index").tier == tl.ANYWHERE
+
+
+SITE_SPECIFIC = regex.compile(r"www\.|\.com\b|\.co\.|\.org\b|\.net\b|\b(?:19|20)\d\d\b")
+
+
+def test_lexicon_entries_name_no_site():
+    """Entries are general widget wordings: no domains, no years copied from one footer."""
+    offenders = [text for _, _, text in tl.lexicon_entries() if SITE_SPECIFIC.search(text)]
+    assert not offenders
+
+
+def test_house_phrases_are_residue_anywhere():
+    texts = [BODY, "", "Tap the star to save this story", "", BODY_2, "", BODY_3]
+    assert tl.classify(texts)[2].rule is None
+    assert tl.classify(texts, extra_phrases=("tap the star to save this story",))[2].rule == tl.RESIDUE
+
+
+def codes(text: str, path: str = "article.md", select=("T",)):
+    return [(f.start.line, f.code) for f in lint(text, path, select=select)]
+
+
+def test_a_hollow_credit_is_left_to_a104():
+    text = f"# Harbour ferry returns\n\n{BODY}\n\nImage Credit: Google\n\n{BODY_2}\n\n{BODY_3}\n"
+    assert codes(text) == []
+    assert codes(text, select=("T", "A104")) == [(5, "A104")]
+
+
+def test_a_caption_next_to_its_markdown_image_is_not_residue():
+    text = f"# Harbour ferry returns\n\n{BODY}\n\n![The ferry](ferry.jpg)\n*Photo: Ilse Varga/Coastline Images*\n\n{BODY_2}\n"
+    assert codes(text) == []
+    assert codes(text.replace("![The ferry](ferry.jpg)\n", "")) == [(5, "T102")]
+
+
+def test_markdown_paragraphs_outside_the_block_need_direct_evidence():
+    """In Markdown a full paragraph or a heading is never residue just for where it stands."""
+    text = (
+        f"# Jackets for city cycling\n\n{BODY}\n\n## Best overall\n\n{BODY_2}\n\n"
+        "Check price on Amazon\n\nBuy now\n\n## Best budget pick\n\n"
+        "For half the price, the budget jacket kept out most of the rain, though water crept in at the cuffs after an hour.\n\n"
+        "Buy now\n"
+    )
+    assert codes(text) == [(9, "T101"), (17, "T101")]  # the buttons; not the heading or paragraph between
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Discount chain TK Maxx opened a shop.", "The XXX-rated cinema closed.", "It hosted Super Bowl XXX.", "Flight TK 1980 was late."],
+)
+def test_placeholder_lookalikes(text):
+    assert codes(f"# Shops\n\n{text}\n", select=("T104",)) == []
