@@ -21,7 +21,8 @@ when any T finding's line range covers it. The script prints:
   kept, since no dev page can have suggested them. The line features and
   thresholds of ``plugins/template_lines.py`` are hand-set, not refit; run
   ``--sensitivity`` to see how much the score moves when each one is halved or
-  doubled;
+  doubled. A 90% interval from resampling whole sites (bootstrap) shows how far
+  another set of pages could land from the pooled held-out figure;
 - on the other pages, how many lines are flagged and of which kind;
 - on the clean article bodies in ``bodies/``, the T findings per 1,000 words
   (every one of them a false alarm).
@@ -31,6 +32,7 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import random
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -52,9 +54,9 @@ BOILERPLATE, BODY = "0", "1"
 # (at least DISTINCT_CHARS long, found on at most RARE_PAGES pages).
 SAME_SITE_LINES, DISTINCT_CHARS, RARE_PAGES = 6, 12, 3
 # Hand-set constants of plugins/template_lines.py that --sensitivity halves and doubles.
-CONSTANTS = ("SECTION_COST", "INTERLEAVED_COST", "ISOLATED_PROSE", "THREAD_PROSE", "STORY_TOP_WINDOW",
+CONSTANTS = ("COST", "SECTION_COST", "INTERLEAVED_COST", "ISOLATED_PROSE", "THREAD_PROSE", "STORY_TOP_WINDOW",
              "INTRO_LINES", "SHORT_LABELS", "LIST_END_WORDS", "MIN_WEAK_EVIDENCE", "ENGLISH_SHARE",
-             "MAX_COVER_TOKENS", "LONG_LINE")
+             "CONTINUATION_WORDS", "CONTINUATION_LINES", "BOX_LINKS", "PARAGRAPH_WORDS", "MAX_COVER_TOKENS", "LONG_LINE")
 
 
 class Tally:
@@ -171,19 +173,25 @@ class Bench:
                     print(f"{page[:10]}:{number:<5} {label} {'T' if hit else '-'} {mark:<11} {self.lines[page][number - 1][:100]}")
         return tally
 
-    def held_out(self) -> tuple[Tally, list[list[str]], dict[tuple, set[str]]]:
+    def held_out(self) -> tuple[Tally, list[Tally], list[list[str]], dict[tuple, set[str]]]:
+        """The leave-one-site-out tally, its per-site parts, the sites and the lexicon's support."""
         groups = [g for g in sites({p: self.lines[p] for p in self.texts}) if any(p in self.english for p in g)]
         support = lexicon_support(self.lines)
-        tally = Tally()
+        per_site = []
         try:
             for group in groups:
                 members = set(group)
                 drop = frozenset(e for e, pages in support.items() if pages and pages <= members)
                 template_lines.use_lexicon(drop)
-                self.score([p for p in group if p in self.english], tally)
+                per_site.append(self.score([p for p in group if p in self.english]))
         finally:
             template_lines.use_lexicon()
-        return tally, groups, support
+        tally = Tally()
+        for part in per_site:
+            tally.hits += part.hits
+            tally.false_alarms += part.false_alarms
+            tally.misses += part.misses
+        return tally, per_site, groups, support
 
     def other_languages(self) -> None:
         """What fires on the pages in other languages: flagged labelled lines by language,
@@ -230,16 +238,41 @@ class Bench:
             original = getattr(template_lines, name)
             row = []
             for factor in (0.5, 2.0):
-                value = original * factor
-                if isinstance(original, int):
-                    value = max(1, round(value))
+                if isinstance(original, dict):  # the costs of widget lines by tier, scaled together
+                    value = {tier: cost * factor for tier, cost in original.items()}
+                elif isinstance(original, int):
+                    value = max(1, round(original * factor))
+                else:
+                    value = original * factor
                 setattr(template_lines, name, value)
                 try:
                     p, r, _ = self.score(self.english).scores()
                 finally:
                     setattr(template_lines, name, original)
-                row.append(f"x{factor:g}={value!s:<6} P={p:.3f} R={r:.3f}")
-            print(f"  {name:<18} {original!s:<6} " + "   ".join(row))
+                shown = "" if isinstance(value, dict) else f"={value!s:<6}"
+                row.append(f"x{factor:g}{shown} P={p:.3f} R={r:.3f}")
+            shown = "by tier" if isinstance(original, dict) else str(original)
+            print(f"  {name:<18} {shown:<7} " + "   ".join(row))
+
+
+def bootstrap(parts: list[Tally], rounds: int = 2000, seed: int = 5) -> tuple[tuple[float, float], tuple[float, float]]:
+    """5th and 95th percentiles of precision and recall over resamples of whole sites:
+    how far a set of pages from other sites could land from the pooled figure."""
+    rng = random.Random(seed)
+    ps, rs = [], []
+    for _ in range(rounds):
+        tally = Tally()
+        for part in rng.choices(parts, k=len(parts)):
+            tally.hits += part.hits
+            tally.false_alarms += part.false_alarms
+            tally.misses += part.misses
+        p, r, _ = tally.scores()
+        ps.append(p)
+        rs.append(r)
+    ps.sort()
+    rs.sort()
+    lo, hi = int(0.05 * rounds), int(0.95 * rounds) - 1
+    return (ps[lo], ps[hi]), (rs[lo], rs[hi])
 
 
 def main() -> int:
@@ -256,10 +289,12 @@ def main() -> int:
 
     bench = Bench(args.data)
     total = bench.score(bench.english, show=args.show, misses=args.misses)
-    held, groups, support = bench.held_out()
+    held, per_site, groups, support = bench.held_out()
     print(f"English pages: {len(bench.english)} ({sum(len(bench.labels[p]) for p in bench.english)} labelled lines)")
     print(total.line("all"))
     print(held.line("held-out"))
+    (p_lo, p_hi), (r_lo, r_hi) = bootstrap(per_site)
+    print(f"  held-out 90% interval over sites (bootstrap): P {p_lo:.3f}-{p_hi:.3f}, R {r_lo:.3f}-{r_hi:.3f}")
     site_of = {p: i for i, g in enumerate(groups) for p in g}
     one_site = sorted(e for e, pages in support.items() if pages and len({site_of.get(p, p) for p in pages}) == 1)
     unused = sum(1 for pages in support.values() if not pages)
