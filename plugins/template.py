@@ -8,7 +8,8 @@ placeholders (TK, XXX, lorem ipsum, ``[NAME]``, ``{{name}}``).
 The line rules (T101-T103) share one classification per document, made by
 ``template_lines.classify``; the word lists live in
 ``data/template_lexicon.yaml``. An article that stops mid-sentence is the G
-family's truncated-ending rule, and a credit that names no real source is A104.
+family's truncated-ending rule (G106), and a credit that names no real source is A104;
+the T rules leave both to those rules.
 """
 from __future__ import annotations
 
@@ -105,11 +106,14 @@ class ResidueOptions:
 @rule("T101", "page-residue", scope=Scope.DOCUMENT, options=ResidueOptions)
 def page_residue(doc, ctx):
     """What it flags: lines a web page, theme or CMS left around or inside the
-    article: navigation menus, "Skip to content" and "Log in" links, share and
-    follow buttons, related-article lists, comment sections ("Leave a Reply",
-    "0 Comments"), counters, advertising labels, newsletter and cookie prompts,
-    language pickers, theme asset names and site footers. Adjacent lines are
-    reported as one finding that says what kind of residue they are.
+    article: navigation menus and breadcrumbs, "Skip to content" and "LOGIN"
+    links, share and follow buttons, related-article lists and "Previous post /
+    Next story" links, comment sections ("Leave a Reply", "0 Comments", "Log in
+    to reply"), counters ("Total 0 Shares"), advertising labels, shopping and
+    booking widgets ("Check price on ...", "Book now"), newsletter and cookie
+    prompts, language pickers, "Back to top" buttons, theme asset names
+    ("logo-site-white") and site footers. Adjacent lines are reported as one
+    finding whose message says what kind of residue they are.
 
     Why: residue tells readers the text was scraped or pasted without care,
     breaks the flow of the story and can repeat other sites' headlines as if
@@ -122,10 +126,12 @@ def page_residue(doc, ctx):
 
     A line counts as residue on general evidence: a lexicon of widget texts in
     many wordings, its shape (short, no sentence punctuation, counts, bare
-    links, ©), and its place (above the headline or after the last paragraph
-    of the main prose block, in a region that holds widget lines). Body
-    sentences that merely mention sharing or comments are never flagged.
-    `extra-phrases` adds house widget lines, matched whole.
+    links, ©), and its place (above the headline or after the article's last
+    paragraph, in a region that holds widget lines). Body sentences that merely
+    mention sharing, comments or cookies are never flagged, nor are the story's
+    own headline, standfirst, byline and dateline. In Markdown a paragraph or a
+    heading is residue only on direct evidence. `extra-phrases` adds house
+    widget lines, matched whole.
     """
     verdicts = line_verdicts(doc, tuple(ctx.options.extra_phrases))
     texts = [unit.text for unit in doc.lines]
@@ -154,8 +160,10 @@ def caption_residue(doc, ctx):
     Prefer: the caption kept with its image (a Markdown image's alt text or
     figure caption), or removed from the body text.
 
-    Whether the credit names a real source is A104's question; this rule only
-    says the caption is residue in the text.
+    A caption on the line right above or below a Markdown image is with its
+    image and is left alone. A credit that names no owner ("Image Credit:
+    Google") is A104's finding, so the T rules skip that line instead of
+    reporting it twice.
     """
     verdicts = line_verdicts(doc)
     texts = [unit.text for unit in doc.lines]
@@ -171,7 +179,8 @@ def caption_residue(doc, ctx):
 @rule("T103", "repeated-headline", scope=Scope.DOCUMENT)
 def repeated_headline(doc, ctx):
     """What it flags: the article's headline printed a second time, alone or with
-    a site or section name attached ("Headline | Site", "Section|Headline").
+    a site or section name set off by a separator ("Headline | Site",
+    "Section: Headline", "Headline – Site").
 
     Why: a page template printed the title twice (or a front-matter title is
     repeated as the first line); readers see the same headline stacked on
@@ -181,6 +190,9 @@ def repeated_headline(doc, ctx):
     again on the third.
 
     Prefer: the headline once, where the article's template puts it.
+
+    A headline quoted in a sentence ("'Harbour ferry returns,' the mayor
+    wrote.") is not a copy.
     """
     verdicts = line_verdicts(doc)
     texts = [unit.text for unit in doc.lines]
@@ -233,9 +245,10 @@ def placeholder_text(doc, ctx):
 
     Prefer: `The council will spend $14 million on the bridge, said Ilse Varga, the council's treasurer.`
 
-    TK and XXX next to a capitalised word or a number are left alone (a brand
-    such as "TK Maxx", a flight "TK 1980", "Super Bowl XXX"). Code in Markdown
-    is masked and never checked.
+    TK and XXX next to a capitalised word or a number, or joined by a hyphen,
+    are left alone (a brand such as "TK Maxx", a flight "TK 1980", "Super Bowl
+    XXX", "XXX-rated"). Code and HTML in Markdown are masked and never checked,
+    so `<CITY>` is found in plain text only.
     """
     text = doc.masked
     for match in PLACEHOLDER.finditer(text):
