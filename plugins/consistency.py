@@ -268,14 +268,6 @@ FRAME_YEAR = regex.compile(
 )
 
 
-def _framed(text: str, spans: list[tuple[int, int]]) -> bool:
-    """Whether a sentence is written from another year ("In 2010, ..."), outside
-    ``spans`` (the year-and-count phrases being checked)."""
-    return any(
-        not any(a <= m.start() < b for a, b in spans) for m in FRAME_YEAR.finditer(text)
-    )
-
-
 YEAR_SHIFT = regex.compile(r"[\s,]*(?:(?:on|in|at)\s+)?(?:\p{Ll}+\s+){0,2}?(?i:(last|next|this)\s+year)\b")
 YEAR_SHIFTS = {"last": -1, "next": 1, "this": 0}
 FRAME_OPENING = regex.compile(r"[\s\"'\u201c]*(?i:in|by|until|during|as\s+of)\s+(?:1[6-9]|20)\d{2}\b")
@@ -683,16 +675,38 @@ GROUP_NOUNS = (
     "climbers|hikers|miners|fishermen|firefighters|journalists|protesters|prisoners|inmates|migrants|"
     "refugees|tourists|visitors|guests|jurors|crew|siblings|sisters|brothers|sons|daughters|"
     "defendants|plaintiffs|finalists|contestants|delegates|sailors|divers|swimmers|runners|riders|"
-    "skiers|campers|pilgrims|worshippers|casualties|fatalities"
+    "skiers|campers|pilgrims|worshippers|casualties|fatalities|men|women|boys|girls|babies|"
+    "teenagers|athletes|nurses|doctors|pilots|volunteers|fans|spectators|parents|families|relatives|"
+    "friends|colleagues|pupils|cadets|recruits|troops|monks|nuns|priests|staff|villagers|pensioners"
 )
-GROUP_NOUN = regex.compile(rf"\b(?:{GROUP_NOUNS})\b")
-GROUP = regex.compile(
-    rf"""
-    \b(?P<det>(?i:all\s+(?:the\s+|of\s+the\s+)?|both\s+(?:the\s+)?|the\s+))?
-    (?P<n>(?i:{NUMBER}))\s+(?P<mods>(?:\p{{Ll}}[\p{{Ll}}-]*\s+){{0,2}}?)(?P<noun>{GROUP_NOUNS})\b
-    """,
-    regex.VERBOSE,
+# Agent nouns name people too ("singers", "cyclists", "musicians", "participants"), units do not.
+AGENT_NOUN = r"\p{Ll}{3,}(?:ers|ists|ians|ants|ents|ors)"
+NOT_GROUP_NOUNS = frozenset(
+    "meters metres kilometers kilometres centimeters centimetres millimeters millimetres liters litres "
+    "numbers letters papers orders matters quarters waters others centers centres percents cents".split()
 )
+GROUP_NOUN = rf"(?:{GROUP_NOUNS}|{AGENT_NOUN})"
+GROUP_MODS = r"(?P<mods>(?:\p{Ll}[\p{Ll}-]*\s+){0,2}?)"
+# "all six passengers", "all of the 12 climbers": a count of a whole group.
+TOTAL = regex.compile(
+    rf"\b(?i:all)\s+(?:the\s+|of\s+the\s+)?(?P<n>(?i:{NUMBER}))\s+{GROUP_MODS}(?P<noun>{GROUP_NOUN})\b"
+)
+TOTAL_TRIGGER = regex.compile(r"\b(?i:all)\s")
+MAX_GROUP_NOUNS = 16
+
+
+def _group_pattern(nouns) -> regex.Pattern:
+    """Counts of the given nouns: "the five passengers", "all six passengers", "12 climbers"."""
+    alternatives = "|".join(regex.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    return regex.compile(
+        rf"""
+        \b(?P<det>(?i:all\s+(?:the\s+|of\s+the\s+)?|both\s+(?:the\s+)?|the\s+))?
+        (?P<n>(?i:{NUMBER}))\s+{GROUP_MODS}(?P<noun>{alternatives})\b
+        """,
+        regex.VERBOSE,
+    )
+
+
 # A bare count that names the whole group: "carrying five passengers",
 # "five passengers on board", "a total of five passengers".
 WHOLE_BEFORE = regex.compile(
@@ -739,7 +753,15 @@ def find_group_counts(doc) -> list[GroupCount]:
     """Every "N noun" count of a group noun, with what it says about the whole group."""
     counts = []
     text = doc.masked
-    for m in matches_near(GROUP, text, GROUP_NOUN, 60, 0):
+    nouns = set()
+    for m in matches_near(TOTAL, text, TOTAL_TRIGGER, 0, 80):
+        noun = m.group("noun")
+        if noun not in NOT_GROUP_NOUNS and len(nouns) < MAX_GROUP_NOUNS:
+            nouns.add(noun)
+    if not nouns:
+        return counts  # nothing is counted as a whole group, so nothing can disagree with it
+    trigger = regex.compile(rf"\b(?:{'|'.join(regex.escape(n) for n in nouns)})\b")
+    for m in matches_near(_group_pattern(nouns), text, trigger, 60, 0):
         value = number_value(m.group("n"))
         if value is None or value < 2 or is_approximate(m.group("n")):
             continue
@@ -892,12 +914,16 @@ def _age_conflict(doc, frames, other, mention) -> str | None:
 
 SAYS = r"(?:said|says|added|explained|argued|noted|insisted|recalled|warned|replied)"
 SAYS_TO = r"(?:said|says|added|explained|argued|noted|insisted|recalled|warned|replied|told|wrote|asked)"
-# A surname standing alone as a speaker: "Okafor said", "Okafor told", "said Okafor", "according to Okafor".
-# ("told Reuters" names a publication, so the name must come before "told".)
-SURNAME_SLOT = regex.compile(
-    rf"\b(?P<name>{NAME_TOKEN})\s+{SAYS_TO}\b|\b{SAYS}\s+(?P<name>{NAME_TOKEN})\b(?!\s+\p{{Lu}})"
+# A surname standing alone as a speaker: "Okafor said", "Okafor, 44, said", "Okafor told",
+# "said Okafor", "according to Okafor". ("told Reuters" names a publication, so the name
+# must come before "told".)
+SPEAKER = regex.compile(
+    rf"\b(?P<name>{NAME_TOKEN})(?:,[^,.;:!?\n]{{1,40}})?,?\s+{SAYS_TO}\b"
+    rf"|\b{SAYS}\s+(?P<name>{NAME_TOKEN})\b(?!\s+\p{{Lu}})"
     rf"|\baccording\s+to\s+(?P<name>{NAME_TOKEN})\b(?!\s+\p{{Lu}})"
 )
+
+
 @dataclass(frozen=True)
 class SpellingOptions:
     min_length: int = 5
@@ -939,7 +965,7 @@ def name_spelling_variant(doc, ctx):
         with_first[pair.surname].add(pair.before)
     full = {name for name, befores in with_first.items() if befores - TITLES}
     alone_at: dict[str, int] = {name: first_at[name] for name in with_first if name not in full}
-    for m in SURNAME_SLOT.finditer(text):
+    for m in SPEAKER.finditer(text):
         name = m.group("name")
         if len(name) >= minimum and name not in with_first and name not in NOT_SURNAMES and name not in TITLES:
             alone_at.setdefault(name, m.start("name"))
@@ -995,10 +1021,6 @@ def _case_changes(text, full, speakers, with_first, first_at):
     return found
 
 
-# Evidence that a surname names a person who speaks: "Lindgren said", "Lindgren, 44, said", "said Lindgren".
-SPEAKER = regex.compile(
-    rf"\b(?P<name>{NAME_TOKEN})(?:,[^,.;:!?\n]{{1,40}})?,?\s+{SAYS_TO}\b|\b{SAYS}\s+(?P<name>{NAME_TOKEN})\b(?!\s+\p{{Lu}})"
-)
 DETERMINERS = frozenset("the a an its this that these those our their his her my your every each any no some".split())
 LOWER_SPEAKER_AFTER = regex.compile(rf"\s+{SAYS_TO}\b")
 LOWER_SPEAKER_BEFORE = regex.compile(rf"(?:\b{SAYS}|\baccording\s+to)\s+\Z")
