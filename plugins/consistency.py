@@ -26,7 +26,7 @@ from newslint import Scope, hookimpl, rule
 from newslint_plugins.numbers import NUMBER, is_approximate, number_value
 from newslint_plugins.people import (
     NAME_TOKEN, NOT_SURNAMES, TITLES, BirthMention, PersonIndex, edit_distance_one, find_anaphoric_ages, find_ages,
-    find_births, find_name_pairs, matches_near, surname,
+    find_births, find_name_pairs, matches_near, people_in, surname,
 )
 from newslint_plugins.timeframe import (
     DATE, RELATIVE_DAY, Timeframes, describe, find_dates, find_timeframes, possible_dates, resolve_day,
@@ -410,6 +410,7 @@ REPEAT_MARK = regex.compile(
 )
 NOT_A_DAY = regex.compile(r"(?i:\b(?:by|until|till|since|before|after|from|through|ahead\s+of|of)\s+)\Z")
 GAP = regex.compile(r"[\s,]*(?:[\p{L}\p{N}'\u2019.-]+[\s,]+){0,3}")
+PRONOUNS = frozenset({"He", "She"})
 FIRST_BEFORE = regex.compile(rf"(?P<first>{NAME_TOKEN})\s+\Z")
 TIME_REACH = 80  # characters around an event searched for its day
 
@@ -454,12 +455,20 @@ def find_events(doc, index: PersonIndex, frames: Timeframes) -> list[Event]:
     """
     events = []
     quotes = quoted_spans(doc)
+    previous = None
     for sentence in doc.sentences:
+        before, previous = previous, sentence
         if not EVENT_HINT_WORD.search(sentence.text):
             continue
         for m in EVENT.finditer(sentence.text):
             subject = m.group("subject")
-            if subject in NOT_SURNAMES or not index.is_first_name(subject, sentence.start + m.start()):
+            if subject in PRONOUNS and m.start() == 0 and before is not None:
+                # "He arrived ..." opening a sentence: the one person the sentence before names.
+                people = people_in(index, before.text)
+                if len(people) != 1:
+                    continue
+                subject = next(iter(people))
+            elif subject in NOT_SURNAMES or not index.is_first_name(subject, sentence.start + m.start()):
                 continue
             if len(index.firsts.get(subject, ())) > 1:
                 # Two people share the surname: only "First Last" says which one.

@@ -309,7 +309,7 @@ def find_anaphoric_ages(sentences, index: PersonIndex):
                     roles = people_by_role(index)
                 people = roles.get(role, set())
             elif previous is not None:
-                people = _people_in(index, previous)
+                people = people_in(index, previous)
             else:
                 people = set()
             if len(people) == 1:
@@ -340,7 +340,7 @@ def people_by_role(index: PersonIndex) -> dict[str, set[str]]:
     return found
 
 
-def _people_in(index: PersonIndex, text: str) -> set[str]:
+def people_in(index: PersonIndex, text: str) -> set[str]:
     """The surnames of known people named in ``text``, or nothing when it also names someone by a noun."""
     if any(w.lower() in KIN_NOUNS for w in LOWER_WORD.findall(text)):
         return set()
