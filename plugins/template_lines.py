@@ -382,6 +382,12 @@ class Verdict:
     kind: str | None = None
 
 
+@lru_cache(maxsize=None)
+def verdict(rule: str | None, kind: str | None) -> Verdict:
+    """One shared Verdict per (rule, kind): pages have hundreds of thousands of lines."""
+    return Verdict(rule, kind)
+
+
 @dataclass(frozen=True)
 class Run:
     """Adjacent residue lines reported together: 0-based first and last line, inclusive."""
@@ -666,7 +672,7 @@ def classify(
 
     def mark(i: int, rule: str) -> None:
         line = lines[i]
-        verdicts[i] = Verdict(rule, "caption" if line.caption else REPORTED_KIND.get(line.kind, line.kind))
+        verdicts[i] = verdict(rule, "caption" if line.caption else REPORTED_KIND.get(line.kind, line.kind))
 
     above = headline if headline is not None else start
     if is_english(lines[start : end + 1]):
@@ -695,12 +701,12 @@ def classify(
     _keep_company(lines, verdicts, lo, hi)
     for i in related_lists(lines):
         if lo <= i <= hi and verdicts[i].rule is None:
-            verdicts[i] = Verdict(RESIDUE, "related")
+            verdicts[i] = verdict(RESIDUE, "related")
     if title is not None or headline is not None:
         key = headline_key(title) if title is not None else lines[headline].key
         for i, line in enumerate(lines):
             if (title is not None or i != headline) and repeats_headline(line, key):
-                verdicts[i] = Verdict(REPEAT, "headline")
+                verdicts[i] = verdict(REPEAT, "headline")
     return verdicts
 
 
@@ -760,12 +766,12 @@ def _keep_company(lines: Sequence[Line], verdicts: list[Verdict], lo: int, hi: i
     for i in range(lo, hi + 1):
         line = lines[i]
         if verdicts[i].rule is None and line.tier == OUTSIDE and any(lines[j].tier >= OUTSIDE for j in _neighbours(lines, i, lo, hi)):
-            verdicts[i] = Verdict(RESIDUE, REPORTED_KIND.get(line.kind, line.kind))
+            verdicts[i] = verdict(RESIDUE, REPORTED_KIND.get(line.kind, line.kind))
     for order in (range(lo, hi + 1), range(hi, lo - 1, -1)):
         for i in order:
             line = lines[i]
             if verdicts[i].rule is None and line.tier >= WEAK and any(verdicts[j].rule == RESIDUE for j in _neighbours(lines, i, lo, hi)):
-                verdicts[i] = Verdict(RESIDUE, REPORTED_KIND.get(line.kind, line.kind))
+                verdicts[i] = verdict(RESIDUE, REPORTED_KIND.get(line.kind, line.kind))
 
 
 def runs(verdicts: Sequence[Verdict], texts: Sequence[str] | None = None) -> list[Run]:
