@@ -734,10 +734,20 @@ COMBINED_AFTER = regex.compile(r"\s*(?:and|plus|&|or|,\s*(?:and|plus))\s")
 # What a count is of: "five passengers on the bus", "six players from Leeds".
 SCOPE_AFTER = regex.compile(r"\s+(?:on|in|aboard|from|of|at|inside)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?P<head>[\p{L}-]+)")
 # ... or what carries them: "a minibus carrying five passengers", "the club had 25 players".
-SCOPE_BEFORE = regex.compile(r"\b(?P<head>\p{Ll}{3,})\s+(?:(?:was|is|were|are)\s+)?(?:carrying|carried|carries|with|had|has|have)\s+\Z")
+SCOPE_BEFORE = regex.compile(r"\b(?P<head>\p{L}\p{Ll}{2,})\s+(?:(?:was|is|were|are)\s+)?(?:carrying|carried|carries|with|had|has|have)\s+\Z")
 NOT_SCOPES = frozenset(
     "board which that who whom what also and but then still now was were been being has had have it they there "
-    "total all some".split()
+    "total all some the this these those its their he she we you i".split()
+)
+# A count followed by what picks out its members: "all four fans held last month",
+# "all 40 passengers killed in the crash", "all six players who started".
+DESCRIBED_AFTER = regex.compile(
+    r"\s+(?:who|that|which|whom|whose)\b"
+    r"|\s+(?:\p{Ll}+(?:ed|en)|held|kept|hurt|caught|found|left|brought|shot|hit|put|sent|built|bought|sold|made|"
+    r"told|seen|taken)\s+(?:in|on|at|by|to|from|last|this|during|after|before|over|since|for|with|when|while|"
+    r"earlier|later|yesterday|today)\b"
+    # ... and the clause's own verb still to come ("... held last month had been released")
+    r"[^.;:!?\n]{0,60}?\b(?:had|have|has|were|was|are|is|will|would|could|can)\b"
 )
 PART_VERB_AFTER = regex.compile(r"\s*(?:[,;.]|(?:were|was|had|have|are|is|died|survived)\b)")
 
@@ -752,6 +762,7 @@ class GroupCount:
     whole: bool
     total: bool
     bare: bool
+    described: bool
     scope: str | None
     start: int
     end: int
@@ -789,7 +800,8 @@ def find_group_counts(doc) -> list[GroupCount]:
         counts.append(GroupCount(
             key=(" ".join(m.group("mods").split()), m.group("noun").lower()),
             count=value, whole=whole, total=total,
-            bare=not scope and bool(PART_VERB_AFTER.match(text, end, end + 20)),
+            bare=bool(PART_VERB_AFTER.match(text, end, end + 20)),
+            described=bool(DESCRIBED_AFTER.match(text, end, end + 40)),
             scope=scope.group("head").lower() if scope else None,
             start=m.start("n"), end=end, text=text[m.start("n") : end],
         ))
@@ -831,6 +843,8 @@ def group_count_mismatch(doc, ctx):
             if count.scope != other.scope and (count.scope and other.scope or len(scopes[count.key]) > 1):
                 continue  # "five passengers" on the minibus, "all 40 passengers on the ferry"
             total, part = (count, other) if count.total else (other, count)
+            if total.described or part.total and part.described:
+                continue  # "all four fans held last month": a described part, not the whole group
             if part.whole or (part.bare and part.count > total.count):
                 yield ctx.report(
                     (count.start, count.end),
@@ -840,7 +854,7 @@ def group_count_mismatch(doc, ctx):
                 break
         kept = by_key[count.key]
         if len(kept) < MAX_KEPT:
-            kept.setdefault((count.count, count.total, count.whole, count.bare, count.scope), count)
+            kept.setdefault((count.count, count.total, count.whole, count.bare, count.described, count.scope), count)
 
 
 # --- C120, C121: people -------------------------------------------------------------------
