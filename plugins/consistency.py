@@ -572,6 +572,7 @@ LIST_INTRO = regex.compile(
     """,
     regex.VERBOSE,
 )
+LIST_HINT = regex.compile(r":|\s[-\u2014\u2013]|\u2014|--|namely")
 NOT_EXHAUSTIVE = regex.compile(
     r"(?i)\b(?:including|includes|include|such\s+as|among|for\s+example|for\s+instance|e\.g|like|etc|other|others|"
     r"more|several|various|plus|besides|mainly|mostly|chiefly|notably|especially)\b|\.\.\.|\u2026"
@@ -638,6 +639,8 @@ def list_count_mismatch(sentence, ctx):
 
     Prefer: `The council weighed three proposals: a toll, a levy and a fare rise.`
     """
+    if not LIST_HINT.search(sentence.text):
+        return
     for m in LIST_INTRO.finditer(sentence.text):
         announced = number_value(m.group("n"))
         body = m.group("list")
@@ -947,6 +950,14 @@ SPEAKER = regex.compile(
 )
 
 
+SPEAKER_TRIGGER = regex.compile(rf"\b(?:{SAYS_TO}|according\s+to)\b")
+
+
+def speaker_slots(doc) -> list:
+    """Every ``SPEAKER`` match, found once per document around speech verbs."""
+    return doc.memo("speaker-slots", lambda: list(matches_near(SPEAKER, doc.masked, SPEAKER_TRIGGER, 70, 40)))
+
+
 @dataclass(frozen=True)
 class SpellingOptions:
     min_length: int = 5
@@ -988,7 +999,7 @@ def name_spelling_variant(doc, ctx):
         with_first[pair.surname].add(pair.before)
     full = {name for name, befores in with_first.items() if befores - TITLES}
     alone_at: dict[str, int] = {name: first_at[name] for name in with_first if name not in full}
-    for m in SPEAKER.finditer(text):
+    for m in speaker_slots(doc):
         name = m.group("name")
         if len(name) >= minimum and name not in with_first and name not in NOT_SURNAMES and name not in TITLES:
             alone_at.setdefault(name, m.start("name"))
@@ -1000,7 +1011,7 @@ def name_spelling_variant(doc, ctx):
         elif a_full != b_full and _variant(a, b):
             (known, alone) = (a, b) if a_full else (b, a)
             candidates.append((known, first_at[known], alone, alone_at[alone], "spelling"))
-    speakers = {m.group("name") for m in SPEAKER.finditer(text)} | set(index.titles)
+    speakers = {m.group("name") for m in speaker_slots(doc)} | set(index.titles)
     candidates += _case_changes(text, full, full & speakers, with_first, first_at)
     reported = set()
     for a, a_at, b, b_at, kind in sorted(candidates, key=lambda c: max(c[1], c[3])):

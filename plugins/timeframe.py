@@ -233,11 +233,12 @@ def find_timeframes(text: str, metadata: dict | None = None, skip: tuple[int, in
         top = _top_date(text, skip)
         if top is not None:
             frames.append(top)
+    taken = {f.offset for f in frames}
     for m in DATELINE_ANYWHERE.finditer(text):
-        if skip[0] <= m.start("place") < skip[1]:
+        if skip[0] <= m.start("place") < skip[1] or m.start("place") in taken:
             continue
         day = parse_date(m.group("date"))
-        if _plausible(day) and not any(f.offset == m.start("place") for f in frames):
+        if _plausible(day):
             frames.append(Timeframe(day, "dateline", m.start("place")))
     return Timeframes(frames)
 
