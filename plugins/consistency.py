@@ -50,13 +50,13 @@ def person_index(doc) -> PersonIndex:
 
 
 def where(doc, frame) -> str:
-    """Where the article's date was found, for messages: "front matter" or "line 3"."""
-    return "front matter" if frame.source == "front matter" else f"line {doc.line_of(frame.offset)}"
+    """Where the article's date was found, for messages: "in the front matter" or "on line 3"."""
+    return "in the front matter" if frame.source == "front matter" else f"on line {doc.line_of(frame.offset)}"
 
 
 def dated(doc, frame) -> str:
-    """"this article is dated Friday, June 16, 2023 (line 3)" for messages."""
-    return f"this article is dated {describe(frame.date)}, {frame.date.year}, {where(doc, frame)}"
+    """"this article is dated Friday, June 16, 2023 on line 3" for messages."""
+    return f"this article is dated {describe(frame.date)}, {frame.date.year} {where(doc, frame)}"
 
 
 def quoted_spans(doc) -> list[tuple[int, int]]:
@@ -325,9 +325,11 @@ def elapsed_years_mismatch(doc, ctx):
             actual = frame.date.year - year + (YEAR_SHIFTS[shift.group(1).lower()] if shift else 0)
             if stated is None or actual < 0 or elapsed_fits(actual, stated, m.group("qual"), tolerance):
                 continue
+            counted_to = frame.date.year + (YEAR_SHIFTS[shift.group(1).lower()] if shift else 0)
+            before = "this article's date" if counted_to == frame.date.year else f"{shift.group(1).lower()} year"
             yield ctx.report(
                 sentence.at(m.start("n"), m.end("n")),
-                f"{year} is {actual} years before this article's date ({frame.date.year}, {where(doc, frame)}), "
+                f"{year} is {actual} years before {before} ({counted_to}; article dated {where(doc, frame)}), "
                 f"not {stated}; check the year and the count",
             )
         previous = sentence
@@ -372,7 +374,8 @@ def _event_years(doc, ctx, frames, quotes):
             yield ctx.report(
                 (offset + m.start("verb") - m.start(), sentence.start + m.end()),
                 f"{noun} {verb} {here} here but {there} on line {doc.line_of(other_at)}: {year} is {actual} "
-                f"years before this article's date ({frame.date.year}, {where(doc, frame)}); check the year and the count",
+                f"years before this article's date ({frame.date.year}; article dated {where(doc, frame)}); "
+                "check the year and the count",
             )
 
 
@@ -527,10 +530,15 @@ def event_dated_twice(doc, ctx):
     Why: in a story dated Friday, June 16, "Kaluu arrived in Tromso today" and
     "Kaluu's arrival in Tromso on Sunday" cannot both be true; merged or
     re-dated copy is full of these. Only events of the same kind, of the same
-    named person, at the same place (or with no place given) are compared, and
-    a day that could be read two ways ("on Sunday" with no tense) fires only
-    when neither reading fits. Articles with no date of their own are not
-    checked.
+    named person (a sentence opening "He"/"She" means the one person named
+    just before; a surname two people share needs the first name), at the
+    same place (or with no place given) are compared, and a day that could be
+    read two ways ("on Sunday" with no tense) fires only when neither reading
+    fits. Text after a dateline further down (merged copy) is read against
+    that dateline. Relative days inside quotations are skipped (the speaker's
+    "today" may be the day before the article's), and so are events marked
+    as repeats ("again", "returned"). Articles with no date of their own are
+    not checked.
 
     Example: `OSLO, June 16, 2023 - Kaluu arrived in Tromso today. ... Kaluu's
     arrival in Tromso on Sunday ...`
@@ -817,16 +825,18 @@ def group_count_mismatch(doc, ctx):
     five passengers" and later "all six passengers".
 
     Why: a group given two sizes leaves the reader unsure how many people
-    were involved. Only counts of the same noun with the same modifiers are
-    compared, and only when one of them says "all" and the other names the
-    whole group too ("carrying five", "a total of five", "five ... on board",
-    "all five"), or is a bare count larger than the whole ("seven passengers
-    were hurt"). Counts of a part ("five injured passengers", "two of the
-    passengers", "five passengers were hurt"), approximate counts ("about
-    five", "a dozen", "five or six"), counts of a different place ("six
-    passengers on the ferry" against "five passengers on the bus") and
-    combined groups ("all 150 passengers and crew") never fire; nor do
-    institutions and things ("all 20 teams" ... "the two teams").
+    were involved. Only counts of the same people noun with the same
+    modifiers are compared, and only when one of them says "all" and the
+    other names the whole group too ("carrying five", "a total of five",
+    "a squad of five", "five ... on board", "all five"), or is a bare count
+    larger than the whole ("seven passengers were hurt"). Counts of a part
+    ("five injured passengers", "five passengers were hurt", "all four fans
+    held last month had ..."), approximate counts ("about five", "a dozen",
+    "five or six"), counts of a different place or owner ("six passengers on
+    the ferry" against "five passengers on the bus", "United had 20
+    players") and combined groups ("all 150 passengers and crew") never
+    fire; nor do institutions and things ("all 20 teams" ... "the two
+    teams").
 
     Example: `The minibus was carrying five passengers. ... All six passengers were treated.`
 
