@@ -74,6 +74,15 @@ def line_verdicts(doc, extra_phrases: tuple[str, ...] = ()):
 CREDIT_MARKS = ":\uff1a|\u2014\u2013-"  # a credit label is followed by one of these (see A104)
 
 
+def line_runs(doc, extra_phrases: tuple[str, ...] = ()) -> list:
+    """The runs of adjacent residue lines, computed once per document and shared by T101-T103."""
+
+    def build():
+        return template_lines.runs(line_verdicts(doc, extra_phrases), [unit.text for unit in doc.lines])
+
+    return doc.memo(f"template.runs:{extra_phrases!r}", build)
+
+
 def hollow_credit(text: str) -> bool:
     """Is the line a credit that names no owner ("Image Credit: Google")? That line is
     A104's (it says what is wrong with the credit), so the T rules leave it alone."""
@@ -133,9 +142,7 @@ def page_residue(doc, ctx):
     heading is residue only on direct evidence. `extra-phrases` adds house
     widget lines, matched whole.
     """
-    verdicts = line_verdicts(doc, tuple(ctx.options.extra_phrases))
-    texts = [unit.text for unit in doc.lines]
-    for run in template_lines.runs(verdicts, texts):
+    for run in line_runs(doc, tuple(ctx.options.extra_phrases)):
         if run.rule != RESIDUE:
             continue
         what = kind_phrase(run.kinds)
@@ -165,9 +172,7 @@ def caption_residue(doc, ctx):
     Google") is A104's finding, so the T rules skip that line instead of
     reporting it twice.
     """
-    verdicts = line_verdicts(doc)
-    texts = [unit.text for unit in doc.lines]
-    for run in template_lines.runs(verdicts, texts):
+    for run in line_runs(doc):
         if run.rule == CAPTION:
             if run.lines == 1:
                 message = "Photo caption or credit left in the text; keep it with its image or remove it"
@@ -194,9 +199,7 @@ def repeated_headline(doc, ctx):
     A headline quoted in a sentence ("'Harbour ferry returns,' the mayor
     wrote.") is not a copy.
     """
-    verdicts = line_verdicts(doc)
-    texts = [unit.text for unit in doc.lines]
-    for run in template_lines.runs(verdicts, texts):
+    for run in line_runs(doc):
         if run.rule == REPEAT:
             yield ctx.report(run_span(doc, run), "The headline is printed again here; delete the copy", suggestions=("",))
 

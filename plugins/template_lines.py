@@ -433,16 +433,15 @@ def scores(lines: Sequence[Line], structure: frozenset[int] = frozenset()) -> li
     by tier, and more when they head or close a page section (related lists, comments, footers).
     ``structure`` lines (Markdown headings and list items) don't break a run either."""
     boxed = inline_boxes(lines) | structure
-
-    def passable(i: int) -> bool:
-        line = lines[i]
-        return line.blank or line.caption or (line.kind in INTERLEAVED and line.tier >= OUTSIDE) or i in boxed
-
+    passable = [
+        line.blank or line.caption or (line.kind in INTERLEAVED and line.tier >= OUTSIDE) or i in boxed
+        for i, line in enumerate(lines)
+    ]
     prev_prose = [False] * len(lines)
     last = False
     for i, line in enumerate(lines):
         prev_prose[i] = last
-        if not passable(i):
+        if not passable[i]:
             last = line.prose
     thread = next((i for i, line in enumerate(lines) if line.kind == "thread" and line.tier == ANYWHERE), len(lines))
     out = [0.0] * len(lines)
@@ -461,7 +460,7 @@ def scores(lines: Sequence[Line], structure: frozenset[int] = frozenset()) -> li
             out[i] = -INTERLEAVED_COST
         else:
             out[i] = -COST[line.tier]
-        if not passable(i):
+        if not passable[i]:
             nxt = line.prose
     return out
 
