@@ -31,6 +31,15 @@ BODY_3 = "The service carried 40,000 passengers a year before it stopped, accord
         ("0 Comments", "comments", tl.ANYWHERE),
         ("Be the first to comment", "comments", tl.ANYWHERE),
         ("Log in to reply", "comments", tl.ANYWHERE),
+        ("Post a Comment", "comments", tl.ANYWHERE),
+        ("You may also like", "related", tl.ANYWHERE),
+        ("More from Business", "related", tl.ANYWHERE),
+        ("Sign up for our newsletter", "newsletter", tl.ANYWHERE),
+        ("We use cookies to improve your experience on our site.", "cookie", tl.ANYWHERE),
+        ("Accept all", "cookie", tl.OUTSIDE),
+        ("Book now", "affiliate", tl.ANYWHERE),
+        ("Advertisement", "ad", tl.ANYWHERE),
+        ("Back to top button", "navigation", tl.ANYWHERE),
         ("Name *", "comments", tl.ANYWHERE),
         ("Privacy Policy | Terms of Use", "footer", tl.ANYWHERE),
         ("© 2024 Harbour Press Ltd", "footer", tl.ANYWHERE),
@@ -72,6 +81,7 @@ def test_news_sentences_that_mention_widget_words_are_not_widgets(line):
 
 def test_caption_lines():
     assert tl.features("Photo: Ilse Varga/Coastline Images").caption
+    assert tl.features("Photo: Ilse Varga/Getty Images").caption
     assert tl.features("Harbour workers unload the first ferry. (AP Photo/Ines Dalby)").caption
     assert tl.features("Ines Dalby | Getty Images").caption
     assert not tl.features("The photo was taken at dawn, the photographer said.").caption
