@@ -13,15 +13,18 @@ number of lines:
    "Facebook", "Privacy"), ``WEAK`` (site sections such as "Sports").
 2. *The article block*: the stretch of lines with the most prose, found as a
    maximum-sum segment where prose lines score their word count and other lines
-   cost a little (widget lines cost more).
+   cost a little (widget lines cost more), then extended past paragraphs that
+   follow it with only buttons between.
 3. *Position*: above the block, the story's own headline, standfirst, byline
    and dateline are kept; lines above the headline and below the block are
-   residue when that region holds lexicon evidence. Inside the block only
+   residue when that region holds lexicon evidence (in Markdown, paragraphs and
+   headings there need evidence of their own). Inside the block only
    ``ANYWHERE`` lines, captions and credits, lines that keep company with them,
    and headline lists under a "Related" header are residue.
 
 ``classify(lines)`` returns a ``Verdict`` per line and ``runs(verdicts)`` groups
 adjacent residue lines (blank lines between them don't break a run).
+docs/rules/template.md describes the whole design and its measurements.
 """
 from __future__ import annotations
 
