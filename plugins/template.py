@@ -84,7 +84,7 @@ def line_runs(doc, extra_phrases: tuple[str, ...] = ()) -> list:
 
 
 def hollow_credit(text: str) -> bool:
-    """Is the line a credit that names no owner ("Image Credit: Google")? That line is
+    """Is the line a credit that names no owner ("Picture credit: Google Images")? That line is
     A104's (it says what is wrong with the credit), so the T rules leave it alone."""
     tail = max(0, len(text) - HOLLOW_CREDIT_TAIL)
     return any(c in text[tail:] for c in CREDIT_MARKS) and bool(HOLLOW_CREDIT.search(text, tail))
@@ -118,10 +118,10 @@ def page_residue(doc, ctx):
     article: navigation menus and breadcrumbs, "Skip to content" and "LOGIN"
     links, share and follow buttons, related-article lists and "Previous post /
     Next story" links, comment sections ("Leave a Reply", "0 Comments", "Log in
-    to reply"), counters ("Total 0 Shares"), advertising labels, shopping and
+    to reply"), counters ("Total 12 Shares"), advertising labels, shopping and
     booking widgets ("Check price on ...", "Book now"), newsletter and cookie
     prompts, language pickers, "Back to top" buttons, theme asset names
-    ("logo-site-white") and site footers. Adjacent lines are reported as one
+    ("logo-header-dark") and site footers. Adjacent lines are reported as one
     finding whose message says what kind of residue they are.
 
     Why: residue tells readers the text was scraped or pasted without care,
@@ -168,8 +168,8 @@ def caption_residue(doc, ctx):
     figure caption), or removed from the body text.
 
     A caption on the line right above or below a Markdown image is with its
-    image and is left alone. A credit that names no owner ("Image Credit:
-    Google") is A104's finding, so the T rules skip that line instead of
+    image and is left alone. A credit that names no owner ("Picture credit:
+    Google Images") is A104's finding, so the T rules skip that line instead of
     reporting it twice.
     """
     for run in line_runs(doc):
