@@ -12,7 +12,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
-from itertools import compress, count
+import sys
+from array import array
+from bisect import bisect_right
+from itertools import accumulate, chain, compress, count, islice
 from operator import eq
 from pathlib import Path
 
@@ -30,6 +33,8 @@ def load_yaml(name: str):
 
 
 DOUBLES = load_yaml("correct_doubles.yaml")
+# Applied at one position only (.match), never scanned: tests/test_scaling.py checks them that way.
+ANCHORED_PATTERNS = ("MARKUP_BLOCK",)
 
 # A word: letters, with inner apostrophes ("don't", "O’Neill").
 WORD = r"\p{L}++(?:['\u2019]\p{L}++)*+"
@@ -123,26 +128,25 @@ class DoubledOptions:
     allow: tuple[str, ...] = ()
 
 
-def doubled_runs(text: str):
-    """Groups of adjacent doubled words: [(start, end, [words])], "in in the the" is one group."""
+def doubled_runs(text: str, words: Words | None = None):
+    """Groups of adjacent doubled words: [(start, end, [words])], "in in the the" is one group.
+
+    With ``words`` (the text's words), ``DOUBLED`` is tried only where a word is
+    followed by itself ignoring case: it matches whole words only (its
+    look-arounds see to that), so it finds the same there as a scan of the text.
+    """
     runs: list[list] = []
-    for m in DOUBLED.finditer(text):
+    if words is None:
+        matches = DOUBLED.finditer(text)
+    else:
+        matches = matches_at(DOUBLED, text, (words.span(i)[0] for i in equal_at(words.folded, 1)))
+    for m in matches:
         if runs and not text[runs[-1][1] : m.start()].strip():
             runs[-1][1] = m.end()
             runs[-1][2].append(m)
         else:
             runs.append([m.start(), m.end(), [m]])
     return runs
-
-
-def may_double(words: Words) -> bool:
-    """Whether a word is followed by itself, ignoring case: the only place ``DOUBLED`` can match.
-
-    ``DOUBLED`` matches whole words only (its look-arounds see to that), so a
-    paragraph without such a pair is skipped and saves the regex scan; one with
-    it gets the full scan, so findings are the same.
-    """
-    return any(map(eq, words.folded, words.folded[1:]))
 
 
 def allowed_double(text: str, m, allow: frozenset) -> bool:
@@ -185,11 +189,11 @@ def doubled_word(paragraph, ctx):
 
     Prefer: `The council will vote on the budget in the spring.`
     """
-    if not is_english(ctx.doc) or not may_double(paragraph_words(ctx.doc, paragraph)):
+    if not is_english(ctx.doc):
         return
     allow = frozenset(ctx.options.allow)
     text = paragraph.text
-    for start, end, matches in doubled_runs(text):
+    for start, end, matches in doubled_runs(text, paragraph_words(ctx.doc, paragraph)):
         if len(matches) == 1 and allowed_double(text, matches[0], allow):
             continue
         single = " ".join(m.group("word") for m in matches)
@@ -222,14 +226,20 @@ ALLOWED_PHRASES = lowered(DOUBLES["phrases"])
 CONJUNCTIONS = frozenset("and or".split())
 
 
-def may_echo(words: Words) -> bool:
-    """Whether two to four words come back at once, ignoring case: where ``ECHO`` can match."""
-    return any(next(repeats_at(words.folded, k), None) is not None for k in (2, 3, 4))
+def echo_starts(words: Words) -> list[int]:
+    """Where ``ECHO`` can match: two to four words that come back at once, ignoring case.
+
+    ``ECHO`` and ``WRAP`` match whole words only (their look-arounds see to that),
+    so trying them only at these words finds what a scan of the text would.
+    """
+    found = {i for k in (2, 3, 4) for i in repeats_at(words.folded, k)}
+    return [words.span(i)[0] for i in sorted(found)]
 
 
-def may_wrap(words: Words) -> bool:
-    """Whether a word comes back two to four words later, same capitals: where ``WRAP`` can match."""
-    return any(next(equal_at(words.words, k), None) is not None for k in (2, 3, 4))
+def wrap_starts(words: Words) -> list[int]:
+    """Where ``WRAP`` can match: a word that comes back two to four words later, same capitals."""
+    found = {i for k in (2, 3, 4) for i in equal_at(words.words, k)}
+    return [words.span(i)[0] for i in sorted(found)]
 
 
 @rule("G102", "echoed-phrase", scope=Scope.PARAGRAPH)
@@ -250,7 +260,7 @@ def echoed_phrase(paragraph, ctx):
         return
     tokens = paragraph_words(ctx.doc, paragraph)
     text = paragraph.text
-    for m in ECHO.finditer(text) if may_echo(tokens) else ():
+    for m in matches_at(ECHO, text, echo_starts(tokens)):
         phrase = m.group("phrase")
         words = phrase.lower().split()
         if " ".join(words) in ALLOWED_PHRASES or (len(words) == 2 and CONJUNCTIONS & set(words)):
@@ -264,7 +274,7 @@ def echoed_phrase(paragraph, ctx):
             f"'{' '.join(phrase.split())}' is printed twice in a row; check for a spinner or merge echo",
             suggestions=(phrase,),
         )
-    for m in WRAP.finditer(text) if may_wrap(tokens) else ():
+    for m in matches_at(WRAP, text, wrap_starts(tokens)):
         whole = " ".join(m.group().split())
         if whole.lower() in ALLOWED_PHRASES or title_case(line_around(text, m.start(), m.end())):
             continue
@@ -299,38 +309,73 @@ MAX_CUT_USES = 2  # a cut term is rare: used once or twice
 
 
 class Words:
-    """A document's words (``WORD_TOKEN`` over the masked text), built once and shared.
+    """The words of a text (``WORD_TOKEN`` matches), built once and shared by the rules.
 
-    The lists are made by C-level calls (``findall``, ``str.lower`` on the joined
-    words); the offsets, which need a Python object per word, only when a rule
-    has found something worth placing.
+    The lists come from C-level calls (``findall``, ``str.lower`` on the joined
+    words); offsets, which need a Python object per word, are found on demand and
+    only as far as the last word asked for.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, share: bool = False) -> None:
         self.text = text
-        self.words: list[str] = WORD_TOKEN.findall(text)
-        joined = " ".join(self.words)  # words hold no spaces, and lower-casing never adds one
-        self.low: list[str] = joined.lower().split(" ") if self.words else []
-        self._joined = joined
+        self._share = share
+        self.words: list[str] = self._shared(WORD_TOKEN.findall(text))
+        self._joined = " ".join(self.words)  # words hold no spaces, and lower-casing never adds one
+        self.low: list[str] = self._shared(self._joined.lower().split(" ")) if self.words else []
+        self._spans = array("q")  # start, end, start, end, ...: 16 bytes a word
+        self._finder = None
+
+    def _shared(self, words: list[str]) -> list[str]:
+        """In a long text, one string object per distinct word (a few MB instead of hundreds)."""
+        return list(map(sys.intern, words)) if self._share else words
 
     @cached_property
     def folded(self) -> list[str]:
         """Case-folded words: equal wherever a case-insensitive regex back-reference could match."""
-        return self._joined.casefold().split(" ") if self.words else []
-
-    @cached_property
-    def spans(self) -> list[tuple[int, int]]:
-        return [m.span() for m in WORD_TOKEN.finditer(self.text)]
+        return self._shared(self._joined.casefold().split(" ")) if self.words else []
 
     @cached_property
     def apostrophes(self) -> list[str]:
         """Lower-cased words with the typographic apostrophe made straight."""
-        return [w.replace("\u2019", "'") for w in self.low] if "\u2019" in self._joined else self.low
+        if "\u2019" not in self._joined:
+            return self.low
+        return self._shared([w.replace("\u2019", "'") for w in self.low])
+
+    def span(self, i: int) -> tuple[int, int]:
+        """The offsets of word ``i`` in the text."""
+        spans = self._spans
+        if 2 * i >= len(spans):
+            if self._finder is None:
+                self._finder = WORD_TOKEN.finditer(self.text)
+            more = i + 1 - len(spans) // 2 + SPAN_BATCH
+            spans.extend(chain.from_iterable(m.span() for m in islice(self._finder, more)))
+        return spans[2 * i], spans[2 * i + 1]
 
 
-def word_tokens(doc) -> Words:
+SPAN_BATCH = 256  # word offsets found at a time
+SHARE_ABOVE = 100_000  # characters: the words of longer documents share their strings
+
+
+class DocumentWords:
+    """A document's words: its paragraphs' words end to end (every word is in one paragraph)."""
+
+    def __init__(self, parts: list[tuple[int, Words]]) -> None:
+        self.parts = parts
+        self.words: list[str] = list(chain.from_iterable(part.words for _, part in parts))
+        self.low: list[str] = list(chain.from_iterable(part.low for _, part in parts))
+        self._firsts = list(accumulate((len(part.words) for _, part in parts[:-1]), initial=0))
+
+    def span(self, i: int) -> tuple[int, int]:
+        k = bisect_right(self._firsts, i) - 1
+        offset, part = self.parts[k]
+        a, b = part.span(i - self._firsts[k])
+        return offset + a, offset + b
+
+
+def word_tokens(doc) -> DocumentWords:
     """The document's words, computed once per document."""
-    return doc.memo("phrasing.words", lambda: Words(doc.masked))
+    return doc.memo("phrasing.words", lambda: DocumentWords(
+        [(p.start, paragraph_words(doc, p)) for p in doc.paragraphs]))
 
 
 def paragraph_words(doc, paragraph) -> Words:
@@ -338,8 +383,21 @@ def paragraph_words(doc, paragraph) -> Words:
     cache = doc.memo("phrasing.paragraph-words", dict)
     words = cache.get(paragraph.start)
     if words is None:
-        words = cache[paragraph.start] = Words(paragraph.text)
+        words = cache[paragraph.start] = Words(paragraph.text, share=len(doc.masked) > SHARE_ABOVE)
     return words
+
+
+def matches_at(pattern: regex.Pattern, text: str, starts) -> list:
+    """What ``pattern.finditer(text)`` finds, for a pattern that can only match where a
+    word of ``starts`` (offsets, in increasing order) begins: tried there, and nowhere else."""
+    found, end = [], 0
+    for at in starts:
+        if at >= end:
+            m = pattern.match(text, at)
+            if m:
+                found.append(m)
+                end = m.end()
+    return found
 
 
 def repeats_at(seq: list, k: int):
@@ -394,7 +452,7 @@ def truncated_terms(doc):
         return any(words[i][:1].isupper() and i and words[i - 1][:1].islower() for i in where[w])
 
     def in_idiom(i: int) -> bool:
-        a, b = tokens.spans[i]
+        a, b = tokens.span(i)
         lo = max(0, a - IDIOM_REACH)
         return any(m.start() <= a and b <= m.end() for m in IDIOMS.finditer(text, lo, b + IDIOM_REACH))
 
@@ -406,9 +464,15 @@ def truncated_terms(doc):
         cut = long[len(short):]
         if sum(after_det(i) for i in where[long]) < 2 or name_like(long) or name_like(short):
             continue
-        family = counts[short] + counts.get(short + "s", 0) + counts.get(short + "es", 0)
-        plain = [i for i in where[short] if not in_idiom(i)]
-        if not plain or len(plain) > MAX_CUT_USES or family - (len(where[short]) - len(plain)) != len(plain):
+        if counts.get(short + "s", 0) or counts.get(short + "es", 0):
+            continue  # its plural (or verb form) is in use too: an ordinary word
+        plain = []  # its uses outside idioms; more than MAX_CUT_USES rules it out, so stop there
+        for i in where[short]:
+            if not in_idiom(i):
+                plain.append(i)
+                if len(plain) > MAX_CUT_USES:
+                    break
+        if not plain or len(plain) > MAX_CUT_USES:
             continue
         if not all(after_det(i) for i in plain) or counts[long] < 2 * len(plain) + 1:
             continue
@@ -417,7 +481,8 @@ def truncated_terms(doc):
         if (cut in SUFFIXES or len(cut) <= 2) and not next_words(short) & next_words(long):
             continue
         for i in plain:
-            yield tokens.spans[i][0], tokens.spans[i][1], words[i], long
+            start, end = tokens.span(i)
+            yield start, end, words[i], long
 
 
 @rule("G103", "truncated-term", scope=Scope.DOCUMENT)
@@ -546,10 +611,10 @@ def lowercased_names(doc):
     lengths = sorted({key.count(" ") + 1 for key in names}, reverse=True)
     found: defaultdict = defaultdict(list)
     for i in compress(count(), map(firsts.__contains__, words)):
-        spans = tokens.spans
+        span = tokens.span
         for n in lengths:
             key = " ".join(words[i : i + n])
-            gaps = (text[spans[j][1] : spans[j + 1][0]] for j in range(i, min(i + n, len(spans)) - 1))
+            gaps = (text[span(j)[1] : span(j + 1)[0]] for j in range(i, min(i + n, len(words)) - 1))
             if key in names and all(g.strip() == "" and "\n" not in g for g in gaps):
                 found[key].append(i)
                 break
@@ -563,9 +628,8 @@ def lowercased_names(doc):
         shown = text[slice(*names[key][0])]
         shown = " ".join(w for w in shown.split() if w.lower() in key.split())
         n = key.count(" ") + 1
-        spans = tokens.spans
         for i in starts:
-            start, end = spans[i][0], spans[i + n - 1][1]
+            start, end = tokens.span(i)[0], tokens.span(i + n - 1)[1]
             if i and low[i - 1] in NOT_A_NAME_BEFORE:
                 continue
             if in_link(text, start, end) or not HAS_CAPITAL.search(line_around(text, start, end)):
@@ -731,7 +795,7 @@ def truncated_ending(doc, min_words: int):
     paragraphs = doc.body_paragraphs
     for paragraph in reversed(paragraphs):
         text = paragraph.text
-        words = len(WORD_TOKEN.findall(text))
+        words = len(paragraph_words(doc, paragraph).words)
         line_start = max(doc.text.rfind("\n", 0, paragraph.start), doc.text.rfind("\r", 0, paragraph.start)) + 1
         if MARKUP_BLOCK.match(doc.text, line_start) or words < min_words:
             continue
@@ -834,7 +898,7 @@ def tortured_data() -> dict:
     return load_yaml("tortured_phrases.yaml")
 
 
-def tortured_phrases(text: str, trie: dict):
+def tortured_phrases(text: str, trie: dict, starts: list[int] | None = None):
     """(start, end) of the lexicon's phrases in ``text``, left to right, not overlapping.
 
     A phrase starts at a word or number that is not inside another word; its
@@ -842,10 +906,16 @@ def tortured_phrases(text: str, trie: dict):
     spaces or a hyphen, and it must not run on into a letter or digit. Where
     several phrases start at one word, the first in word order wins, a longer
     one before a shorter (as a regex alternation over the sorted trie would).
+    ``starts`` (offsets of words, in order) limits the search to those words.
     """
     end = 0
-    for token in PHRASE_START.finditer(text):
-        if token.start() < end:
+    if starts is None:
+        tokens = PHRASE_START.finditer(text)
+    else:  # a word start that is not inside a longer token ("1'abc" is one token)
+        tokens = (PHRASE_START.match(text, at) for at in starts
+                  if not (at > 1 and text[at - 1] in "'\u2019" and LETTER_OR_DIGIT.match(text, at - 2)))
+    for token in tokens:
+        if token is None or token.start() < end:
             continue
         word = token.group()
         key = word.lower().replace("\u2019", "'")
@@ -890,22 +960,23 @@ def _next_word(text: str, node: dict, at: int) -> int | None:
     return None
 
 
-def may_hold_phrase(words: Words, lexicon: Lexicon) -> bool:
-    """Whether two neighbouring words open a phrase of the lexicon (always true when
-    the lexicon has a phrase that does not open with two plain words).
+def phrase_starts(words: Words, lexicon: Lexicon) -> list[int] | None:
+    """Offsets of the words where a phrase of the lexicon can start: two neighbouring
+    words that open a phrase, or a word that opens one of the others. None when a
+    phrase opens with a word that ``WORD_TOKEN`` does not find whole: then anywhere.
 
     A phrase's second word may end where the text goes on with an apostrophe
     ("organization's"), so a word is also tried without what follows its apostrophe.
     """
     if lexicon.openings is None:
-        return True
+        return None
     low = words.apostrophes
-    if lexicon.openings.isdisjoint(zip(low, low[1:])) and lexicon.first_words.isdisjoint(low):
-        if "'" not in words._joined and "\u2019" not in words._joined:
-            return False
+    found = set(compress(count(), map(lexicon.openings.__contains__, zip(low, low[1:]))))
+    if "'" in words._joined or "\u2019" in words._joined:
         cut = [w.split("'", 1)[0] for w in low]
-        return not lexicon.openings.isdisjoint(zip(low, cut[1:]))
-    return True
+        found.update(compress(count(), map(lexicon.openings.__contains__, zip(low, cut[1:]))))
+    found.update(compress(count(), map(lexicon.first_words.__contains__, low)))
+    return [words.span(i)[0] for i in sorted(found)]
 
 
 def with_case_of(term: str, found: str) -> str:
@@ -931,10 +1002,11 @@ def tortured_phrase(paragraph, ctx):
     """
     extra = tuple(sorted((str(k), str(v)) for k, v in ctx.options.extra_phrases.items()))
     lexicon = tortured_lexicon(extra)
-    if not may_hold_phrase(paragraph_words(ctx.doc, paragraph), lexicon):
+    starts = phrase_starts(paragraph_words(ctx.doc, paragraph), lexicon)
+    if starts == []:
         return
     text = paragraph.text
-    for start, end in tortured_phrases(text, lexicon.trie):
+    for start, end in tortured_phrases(text, lexicon.trie, starts):
         phrase = text[start:end]
         term = lexicon.standard[phrase_key(phrase)]
         found = " ".join(phrase.split())
