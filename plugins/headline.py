@@ -58,7 +58,7 @@ CURIOSITY_GAP = phrase_pattern(LEXICON["curiosity_gap"])
 WITHHELD_PAYOFF = phrase_pattern(LEXICON["withheld_payoff"])
 TRAILING_ELLIPSIS = regex.compile(r"(?:\.{3,}|…)[\s!?]*$")
 # Where a closing clause begins: " – Details Inside!", ": Here's Why"
-CLAUSE_BREAK = regex.compile(r"\s+[-–—|]\s+|:\s+")
+CLAUSE_BREAK = regex.compile(r"(?<!\s)\s+[-–—|]\s+|:\s+")  # from the first space of a run: one scan per run
 HYPERBOLE = phrase_pattern(LEXICON["hyperbole"])
 EMOTIVE = phrase_pattern(LEXICON["emotive"])
 SECOND_PERSON = regex.compile(
