@@ -231,6 +231,9 @@ PLACEHOLDER = regex.compile(
 # A TK or XXX next to a capitalised word is a name, a brand or a Roman numeral:
 # "TK Maxx", "Super Bowl XXX".
 CAPITALISED_BEFORE = regex.compile(r"\p{Lu}[\p{L}\p{N}'\u2019.-]*\s+$")
+WORD_WINDOW = 60  # characters before a TK or XXX searched for a capitalised word
+# Applied only in a window of WORD_WINDOW characters or at one position (tests/test_scaling.py).
+ANCHORED_PATTERNS = ("CAPITALISED_BEFORE", "CAPITALISED_OR_NUMBER_AFTER", "MARKDOWN_STRUCTURE", "MARKDOWN_IMAGE")
 CAPITALISED_OR_NUMBER_AFTER = regex.compile(r"^\s+[\p{Lu}\p{N}]")
 
 
@@ -257,8 +260,9 @@ def placeholder_text(doc, ctx):
     for match in PLACEHOLDER.finditer(text):
         found = match.group()
         if found.strip("TKXx") == "":
-            line_start = text.rfind("\n", 0, match.start()) + 1
-            before = text[line_start : match.start()]
+            window = max(0, match.start() - WORD_WINDOW)
+            line_start = text.rfind("\n", window, match.start()) + 1
+            before = text[max(line_start, window) : match.start()]
             after = text[match.end() : match.end() + 40]
             if CAPITALISED_BEFORE.search(before) or CAPITALISED_OR_NUMBER_AFTER.search(after):
                 continue
