@@ -113,7 +113,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return list_rules(linter, args.code)
     if args.command == "plugins":
         return list_plugins(linter)
-    return check(linter, args)
+    try:
+        return check(linter, args)
+    except KeyboardInterrupt:  # the worker processes are stopped on the way out
+        print("newslint: interrupted", file=sys.stderr)
+        return 130
 
 
 def run_server() -> int:
@@ -175,7 +179,7 @@ def results_for(linter, args):
     if args.engine == "dask":
         from newslint import dask
 
-        yield from dask.lint_paths(linter.settings, args.paths, input_format, scheduler=args.scheduler)
+        yield from dask.lint_paths(linter.settings, args.paths, input_format, scheduler=args.scheduler, jobs=args.jobs)
         return
     from newslint import parallel
 
@@ -187,6 +191,17 @@ def check(linter, args) -> int:
         formatter_type = formatter_class(linter, args.output_format)
     except ConfigError as exc:
         print(f"newslint: error: {exc}", file=sys.stderr)
+        return ExitCode.ERROR
+    if args.engine == "dask":
+        from newslint import dask
+
+        lacking = dask.missing()
+        if lacking:
+            print(f"newslint: error: --engine dask needs the dask extra (pip install 'newslint[dask]'); "
+                  f"cannot import {lacking}", file=sys.stderr)
+            return ExitCode.ERROR
+    elif args.scheduler:
+        print("newslint: error: --scheduler needs --engine dask", file=sys.stderr)
         return ExitCode.ERROR
     stream: IO[str] = io.StringIO() if args.output_file else sys.stdout
     bar = progress.Progress(progress.wanted(args.progress, args.output_format), delay=0 if args.progress else progress.DELAY)

@@ -17,6 +17,8 @@ import os
 import signal
 import sys
 from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Iterable, Iterator
 
 from newslint.config import Settings
@@ -79,19 +81,25 @@ def lint_paths(linter, paths: Iterable[str], input_format: str | None = None, jo
 def lint_chunks(settings: Settings, pieces: Iterable[list[Source]], jobs: int) -> Iterator[FileResult]:
     # fork shares the parent's imported plugins; elsewhere (or where fork is unsafe) spawn.
     method = "fork" if sys.platform == "linux" else "spawn"
-    pool = multiprocessing.get_context(method).Pool(jobs, initializer=start_worker, initargs=(settings,))
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
+                               initializer=start_worker, initargs=(settings,))
+    finished = False
     try:
         pending: deque = deque()
         for chunk in pieces:
-            pending.append(pool.apply_async(lint_chunk, (chunk,)))
+            pending.append(pool.submit(lint_chunk, chunk))
             if len(pending) >= jobs * AHEAD:
-                yield from pending.popleft().get()
+                yield from pending.popleft().result()
         while pending:
-            yield from pending.popleft().get()
-        pool.close()
+            yield from pending.popleft().result()
+        finished = True
+    except BrokenProcessPool:
+        raise RuntimeError("a worker process died (out of memory?); rerun with --jobs 1 to find the file") from None
     finally:
-        pool.terminate()
-        pool.join()
+        if not finished:  # interrupted or failed: stop the workers now rather than after their chunks
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def start_worker(settings: Settings) -> None:
