@@ -28,8 +28,9 @@ ENGINE_CODES = (CRASHED, INVALID_SUPPRESSION, UNUSED_SUPPRESSION)
 class Linter:
     """One run's plugins, rules and settings; lints texts and files."""
 
-    def __init__(self, settings: Settings | None = None, pm=None) -> None:
+    def __init__(self, settings: Settings | None = None, pm=None, *, cwd: str | None = None) -> None:
         self.settings = settings or Settings()
+        self.cwd = cwd  # what relative paths are relative to (default: the working folder)
         self.pm = pm or build_plugin_manager(self.settings)
         self.registry = build_registry(self.pm, self.settings)
         self._selection_cache: dict[tuple[str, ...], list[Rule]] = {}
@@ -51,7 +52,10 @@ class Linter:
         if self.settings.config_path is None or path == "-":
             return path
         try:
-            relative = os.path.relpath(os.path.abspath(path.split("#", 1)[0]), self.settings.root)
+            location = path.split("#", 1)[0]
+            if self.cwd is not None:
+                location = os.path.join(self.cwd, location)
+            relative = os.path.relpath(os.path.abspath(location), self.settings.root)
         except ValueError:
             return path
         return path if relative.startswith("..") else relative
