@@ -7,6 +7,8 @@ endings, so offsets never move.
 """
 from __future__ import annotations
 
+import itertools
+
 import yaml
 import regex
 
@@ -36,6 +38,7 @@ LINE_END = regex.compile(r"\r\n|\r|\n")
 TRAILING_SPACE = regex.compile(r"[ \t]*(?:\r\n|\r|\n|\Z)")
 NON_BLANK_LINE = regex.compile(r"[^\r\n]+")
 MAX_HEADLINE_WORDS = 30
+MAX_LINES_BEFORE_HEADLINE = 500
 NAVIGATION_LINK = regex.compile(
     r"^\W*(?:skip|jump)\s+to\b|^\W*(?:toggle|open|close)\s+(?:menu|navigation|search)\b|^\W*(?:sign|log)\s*(?:in|up|out)\b",
     regex.IGNORECASE,
@@ -76,10 +79,12 @@ def first_headline_line(masked: str) -> Unit | None:
 
     A headline has at most ``MAX_HEADLINE_WORDS`` words: text that opens with a
     long paragraph (a body without its headline) has no headline at all. Menu
-    lines such as "Skip to content" or "Sign in" are passed over.
+    lines such as "Skip to content" or "Sign in" are passed over, up to
+    ``MAX_LINES_BEFORE_HEADLINE`` lines (a text of millions of short lines is not
+    searched to its end).
     """
     first = None
-    for m in NON_BLANK_LINE.finditer(masked):
+    for m in itertools.islice(NON_BLANK_LINE.finditer(masked), MAX_LINES_BEFORE_HEADLINE):
         line = m.group()
         stripped = line.strip()
         if not stripped:
