@@ -25,8 +25,28 @@ def textstat_loaded(select: str, path) -> bool:
     return "textstat loaded" in run.stderr
 
 
-def test_run_without_r_rules_never_imports_textstat():
-    assert not textstat_loaded("H", READABILITY / "R103.md")
+@pytest.mark.parametrize("select", ["H", "H,T,C,A,G"])
+def test_run_without_r_rules_never_imports_textstat(select):
+    assert not textstat_loaded(select, READABILITY / "R103.md")
+    assert not textstat_loaded(select, READABILITY)  # a folder: more than one text
+
+
+API_PROBE = """
+import sys
+import newslint
+text = open(sys.argv[1], encoding="utf-8").read()
+newslint.lint_text(text, path="hard.md", config=False, select=sys.argv[2].split(","))
+newslint.lint_paths([sys.argv[1]], config=False, select=sys.argv[2].split(","))
+print("textstat loaded" if "textstat" in sys.modules else "textstat not loaded", file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("select, loaded", [("H,T,C,A,G", False), ("R", True), ("ALL", True)])
+def test_api_imports_textstat_only_for_r_rules(select, loaded):
+    run = subprocess.run([sys.executable, "-c", API_PROBE, str(READABILITY / "R103.md"), select],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert ("textstat loaded" in run.stderr) is loaded, run.stderr
 
 
 def test_plain_article_does_not_need_textstat_even_with_r_rules():
