@@ -237,8 +237,8 @@ def echo_starts(words: Words) -> list[int]:
 
 
 def wrap_starts(words: Words) -> list[int]:
-    """Where ``WRAP`` can match: a word that comes back two to four words later, same capitals."""
-    found = {i for k in (2, 3, 4) for i in equal_at(words.words, k)}
+    """Where ``WRAP`` can match: a capitalised word that comes back two to four words later."""
+    found = {i for k in (2, 3, 4) for i in equal_at(words.words, k) if words.words[i][:1].isupper()}
     return [words.span(i)[0] for i in sorted(found)]
 
 
