@@ -32,6 +32,13 @@ from newslint_plugins.timeframe import (
     DATE, RELATIVE_DAY, Timeframes, describe, find_dates, find_timeframes, possible_dates, resolve_day,
 )
 
+# Patterns applied only at one position or in a short window, never scanned (see tests/test_scaling.py).
+ANCHORED_PATTERNS = (
+    "FRAME_OPENING", "GAP", "WHOLE_AFTER", "COMBINED_AFTER", "SCOPE_AFTER", "SCOPE_BEFORE", "PART_VERB_AFTER",
+    "DESCRIBED_AFTER", "SUBSET_BEFORE", "WHOLE_BEFORE", "LOWER_SPEAKER_AFTER", "LOWER_SPEAKER_BEFORE",
+    "CLAUSE_END", "WORD_BEFORE", "FIRST_BEFORE", "YEAR_SHIFT", "NOT_A_DAY", "FUTURE_MARK",
+    "DATE_CONTEXT_BEFORE", "DATE_CONTEXT_AFTER",
+)
 QUOTED = regex.compile(r"\u201c[^\u201d\r\n]*\u201d?|\"[^\"\r\n]*\"?")
 ANY_YEAR = regex.compile(r"(?<![\d,.$\u00a3\u20ac])\b(?:1[6-9]|20)\d{2}\b(?![,.]?\d|s\b|\s*(?:%|per\s*cent|percent))")
 
@@ -587,7 +594,7 @@ NOT_EXHAUSTIVE = regex.compile(
 )
 COMMA = regex.compile(r"\s*,\s*")
 CONJUNCTION = regex.compile(r"(?:\A|\s)(?:and|or|&)\s")
-FINAL_CONJUNCTION = regex.compile(r"\s+(?:and|or|&)\s+")
+FINAL_CONJUNCTION = regex.compile(r"(?<!\s)\s+(?:and|or|&)\s+")
 LEADING_CONJUNCTION = regex.compile(r"\A(?:and|or|&)\s+")
 CLAUSE_START = regex.compile(r"(?i)\A(?:which|who|whom|whose|where|when|that|while|although|though|because|if|as|but|so|then)\b")
 ITEM_COUNT = regex.compile(rf"(?i)\A(?P<n>{NUMBER})\s+\p{{L}}")
@@ -753,9 +760,9 @@ NOT_SCOPES = frozenset(
 # A count followed by what picks out its members: "all four fans held last month",
 # "all 40 passengers killed in the crash", "all six players who started".
 DESCRIBED_AFTER = regex.compile(
-    r"\s+(?:who|that|which|whom|whose)\b"
-    r"|\s+(?:\p{Ll}+(?:ed|en)|held|kept|hurt|caught|found|left|brought|shot|hit|put|sent|built|bought|sold|made|"
-    r"told|seen|taken)\s+(?:in|on|at|by|to|from|last|this|during|after|before|over|since|for|with|when|while|"
+    r"\s{1,4}(?:who|that|which|whom|whose)\b"
+    r"|\s{1,4}(?:\p{Ll}{1,20}(?:ed|en)|held|kept|hurt|caught|found|left|brought|shot|hit|put|sent|built|bought|sold|"
+    r"made|told|seen|taken)\s{1,4}(?:in|on|at|by|to|from|last|this|during|after|before|over|since|for|with|when|while|"
     r"earlier|later|yesterday|today)\b"
     # ... and the clause's own verb still to come ("... held last month had been released")
     r"[^.;:!?\n]{0,60}?\b(?:had|have|has|were|was|are|is|will|would|could|can)\b"

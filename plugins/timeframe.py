@@ -19,6 +19,9 @@ import regex
 from dateutil import parser as date_parser
 from dateutil.relativedelta import relativedelta, weekday as relative_weekday
 
+# Patterns applied only at one position, never scanned (see tests/test_scaling.py).
+ANCHORED_PATTERNS = ("DATELINE",)
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
     "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
