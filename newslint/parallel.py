@@ -12,13 +12,10 @@ pre-commit batch) never starts a pool.
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import os
 import signal
 import sys
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import Iterable, Iterator
 
 from newslint.config import Settings
@@ -79,6 +76,10 @@ def lint_paths(linter, paths: Iterable[str], input_format: str | None = None, jo
 
 
 def lint_chunks(settings: Settings, pieces: Iterable[list[Source]], jobs: int) -> Iterator[FileResult]:
+    import multiprocessing  # here, not at the top: a one-file run never needs them
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     # fork shares the parent's imported plugins; elsewhere (or where fork is unsafe) spawn.
     method = "fork" if sys.platform == "linux" else "spawn"
     pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
