@@ -65,7 +65,7 @@ DATE_LINE = regex.compile(
 # The place of a dateline: capitalised words with a few lower-case joiners
 # ("Rio de Janeiro", "St. John's", "NEW YORK"), then an optional region.
 _PLACE_WORD = r"(?:\p{Lu}[\p{L}.'\u2019\-]*|(?:de|del|da|do|di|la|le|of|upon|on|am|an|sur|en|y|au|el|al)\b)"
-_PLACE = rf"\p{{Lu}}[\p{{L}}.'\u2019\-]*(?:[ ]{_PLACE_WORD}){{0,4}}"
+_PLACE = rf"(?!(?i:{_WEEKDAY_ALT}|{_MONTH_ALT})\b)\p{{Lu}}[\p{{L}}.'\u2019\-]*(?:[ ]{_PLACE_WORD}){{0,4}}"
 _FULL_DATE = rf"(?:{_ANY_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_ANY_MONTH}\.?,?\s+\d{{4}})"
 # "OSLO, May 2, 2024 -", "Oslo (Agency) - May 2, 2024 -", "Oslo, Norway, Thursday, May 2, 2024:",
 # "NEW YORK, May 2, 2024 /Wire/ --". The date must have a year.
