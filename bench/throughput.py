@@ -109,6 +109,28 @@ def median_of(command: list[str], runs: int, cwd: Path | None = None) -> float:
 
 # --- the sections ---------------------------------------------------------------------
 
+def _spin(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def cpu_check() -> str:
+    """How many CPUs' worth of work this machine gives right now (others may be using it)."""
+    import multiprocessing
+
+    jobs = os.cpu_count() or 1
+    start = time.perf_counter()
+    _spin(3_000_000)
+    one = time.perf_counter() - start
+    with multiprocessing.get_context("spawn").Pool(jobs) as pool:
+        pool.map(_spin, [100] * jobs)  # start the workers before timing
+        start = time.perf_counter()
+        pool.map(_spin, [3_000_000] * jobs)
+        many = time.perf_counter() - start
+    return f"{jobs} busy processes ran {jobs * one / many:.2f}x as fast as one after another ({jobs} = all CPUs free)"
+
 def throughput(folder: Path, count: int, size: int, repeat: int) -> None:
     rows = []
     newslint = newslint_command() + ["check", "--isolated", "--exit-zero"]
@@ -219,6 +241,7 @@ def main() -> int:
     print(f"newslint {__version__}, proselint {peer_version or '?'}, Python {platform.python_version()}, "
           f"{os.cpu_count()} CPUs ({platform.machine()})")
     print(f"corpus: {len(texts)} articles, {size / 1e6:.2f} MB: {source}")
+    print(f"CPU check: {cpu_check()}")
     with tempfile.TemporaryDirectory(prefix="newslint-bench-") as tmp:
         folder = Path(tmp) / "corpus"
         folder.mkdir()
