@@ -25,12 +25,13 @@ from pathlib import Path
 
 os.environ.setdefault("NEWSLINT_DISABLE_PLUGIN_AUTOLOAD", "1")
 
+from train_clickbait import DEFAULT_DATA, fit, load  # noqa: E402
+
 from newslint.config import Settings  # noqa: E402
 from newslint.engine import Linter  # noqa: E402
 from newslint.severity import Severity  # noqa: E402
 from newslint.sources import Source  # noqa: E402
 from newslint_plugins.headline import ModelOptions  # noqa: E402
-from train_clickbait import DEFAULT_DATA, fit, load  # noqa: E402
 
 MODEL_CODE = "H120"
 SWEEP = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)

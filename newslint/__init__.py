@@ -3,13 +3,8 @@
 Public API: what plugins need to declare rules, and two entry points for
 Python callers, ``lint_text`` and ``lint_paths``.
 """
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("newslint")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+unknown"
-
+from newslint._version import __version__
+from newslint.api import lint_paths, lint_text
 from newslint.document import Document
 from newslint.findings import FileResult, Finding
 from newslint.hookspecs import hookimpl
@@ -17,7 +12,6 @@ from newslint.positions import Span
 from newslint.rules import Rule, RuleContext, Scope, rule
 from newslint.segment import Unit
 from newslint.severity import Severity
-from newslint.api import lint_paths, lint_text
 
 __all__ = [
     "Document", "FileResult", "Finding", "Rule", "RuleContext", "Scope", "Severity", "Span", "Unit",

@@ -13,7 +13,7 @@ from newslint import __version__, progress
 from newslint.config import ConfigError, Settings, find_config, load_config
 from newslint.registry import RegistryError
 from newslint.severity import Severity
-from newslint.sources import Source, decode, check_text
+from newslint.sources import Source, check_text, decode
 
 
 class ExitCode(enum.IntEnum):

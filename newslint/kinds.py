@@ -20,6 +20,7 @@ import importlib
 import regex
 
 from newslint.hookspecs import hookimpl
+from newslint.patterns import compile as compile_regex
 from newslint.rules import CATEGORY_BY_PREFIX, Scope, rule
 from newslint.segment import Unit
 from newslint.severity import Severity
@@ -42,7 +43,7 @@ def compile_tokens(tokens, ignorecase: bool) -> regex.Pattern:
         raise ValueError("needs at least one token")
     flags = regex.IGNORECASE if ignorecase else 0
     try:
-        return regex.compile(r"\b(?:" + "|".join(f"(?:{t})" for t in tokens) + r")\b", flags)
+        return compile_regex(r"\b(?:" + "|".join(f"(?:{t})" for t in tokens) + r")\b", flags)
     except regex.error as exc:
         raise ValueError(f"invalid token pattern: {exc}") from None
 

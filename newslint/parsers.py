@@ -9,37 +9,38 @@ from __future__ import annotations
 
 import itertools
 
-import yaml
 import regex
+import yaml
 
 from newslint.document import Document
 from newslint.hookspecs import hookimpl
+from newslint.patterns import compile as compile_regex
 from newslint.segment import Unit
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
-HTML_COMMENT = regex.compile(r"<!--.*?(?:-->|\Z)", regex.DOTALL)
-FRONT_MATTER = regex.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?=\r\n|\r|\n|\Z)", regex.DOTALL)
-FRONT_MATTER_TITLE = regex.compile(r"""^title:[ \t]*(["']?)(?P<value>[^\r\n]*?)\1[ \t]*$""", regex.MULTILINE)
-FENCED_CODE = regex.compile(r"^[ \t]{0,3}(```+|~~~+)[^\r\n]*(?:\r\n|\r|\n).*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", regex.DOTALL | regex.MULTILINE)
+HTML_COMMENT = compile_regex(r"<!--.*?(?:-->|\Z)", regex.DOTALL)
+FRONT_MATTER = compile_regex(r"\A---[ \t]*\r?\n(.*?)(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?=\r\n|\r|\n|\Z)", regex.DOTALL)
+FRONT_MATTER_TITLE = compile_regex(r"""^title:[ \t]*(["']?)(?P<value>[^\r\n]*?)\1[ \t]*$""", regex.MULTILINE)
+FENCED_CODE = compile_regex(r"^[ \t]{0,3}(```+|~~~+)[^\r\n]*(?:\r\n|\r|\n).*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", regex.DOTALL | regex.MULTILINE)
 # Spans are bounded (code 1,000 characters, link text 1,000, URL 2,000) and brackets
 # don't nest, so a long line of backticks or brackets is scanned in linear time.
-INLINE_CODE = regex.compile(r"(?<!`)(`++)[^`\r\n][^\r\n]{0,1000}?(?<!`)\1(?!`)")
-IMAGE = regex.compile(r"!\[[^\[\]\r\n]{0,1000}\]\([^()\[\]\r\n]{0,2000}\)")
-LINK = regex.compile(r"(\[)(?=[^\[\]\r\n]{0,1000}\]\()[^\[\]\r\n]*(\]\([^()\[\]\r\n]{0,2000}\))")
-REFERENCE_DEFINITION = regex.compile(r"^[ \t]{0,3}\[[^\]\r\n]+\]:[^\r\n]*$", regex.MULTILINE)
-AUTOLINK_OR_TAG = regex.compile(r"</?[A-Za-z][^<>\r\n]*>")
-HEADING_MARKER = regex.compile(r"^[ \t]{0,3}(#{1,6})(?=[ \t]|$)[ \t]*", regex.MULTILINE)
-BLOCK_MARKER = regex.compile(r"^[ \t]*(?:>[ \t]?)+|^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+", regex.MULTILINE)
-EMPHASIS = regex.compile(r"(?<![\p{L}\p{N}\\])(\*{1,3}|_{1,3})(?=\S)|(?<=\S)(\*{1,3}|_{1,3})(?![\p{L}\p{N}])")
-HORIZONTAL_RULE = regex.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$", regex.MULTILINE)
-WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'\u2019.-]*")
-LINE_END = regex.compile(r"\r\n|\r|\n")
-TRAILING_SPACE = regex.compile(r"[ \t]*(?:\r\n|\r|\n|\Z)")
-NON_BLANK_LINE = regex.compile(r"[^\r\n]+")
+INLINE_CODE = compile_regex(r"(?<!`)(`++)[^`\r\n][^\r\n]{0,1000}?(?<!`)\1(?!`)")
+IMAGE = compile_regex(r"!\[[^\[\]\r\n]{0,1000}\]\([^()\[\]\r\n]{0,2000}\)")
+LINK = compile_regex(r"(\[)(?=[^\[\]\r\n]{0,1000}\]\()[^\[\]\r\n]*(\]\([^()\[\]\r\n]{0,2000}\))")
+REFERENCE_DEFINITION = compile_regex(r"^[ \t]{0,3}\[[^\]\r\n]+\]:[^\r\n]*$", regex.MULTILINE)
+AUTOLINK_OR_TAG = compile_regex(r"</?[A-Za-z][^<>\r\n]*>")
+HEADING_MARKER = compile_regex(r"^[ \t]{0,3}(#{1,6})(?=[ \t]|$)[ \t]*", regex.MULTILINE)
+BLOCK_MARKER = compile_regex(r"^[ \t]*(?:>[ \t]?)+|^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+", regex.MULTILINE)
+EMPHASIS = compile_regex(r"(?<![\p{L}\p{N}\\])(\*{1,3}|_{1,3})(?=\S)|(?<=\S)(\*{1,3}|_{1,3})(?![\p{L}\p{N}])")
+HORIZONTAL_RULE = compile_regex(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$", regex.MULTILINE)
+WORD = compile_regex(r"[\p{L}\p{N}][\p{L}\p{N}'\u2019.-]*")
+LINE_END = compile_regex(r"\r\n|\r|\n")
+TRAILING_SPACE = compile_regex(r"[ \t]*(?:\r\n|\r|\n|\Z)")
+NON_BLANK_LINE = compile_regex(r"[^\r\n]+")
 MAX_HEADLINE_WORDS = 30
 MAX_LINES_BEFORE_HEADLINE = 500
-NAVIGATION_LINK = regex.compile(
+NAVIGATION_LINK = compile_regex(
     r"^\W*(?:skip|jump)\s+to\b|^\W*(?:toggle|open|close)\s+(?:menu|navigation|search)\b|^\W*(?:sign|log)\s*(?:in|up|out)\b",
     regex.IGNORECASE,
 )

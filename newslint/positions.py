@@ -10,9 +10,9 @@ import bisect
 from dataclasses import dataclass
 from typing import NamedTuple
 
-import regex
+from newslint.patterns import compile as compile_regex
 
-LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+LINE_BREAK = compile_regex(r"\r\n|\r|\n")
 
 
 class Span(NamedTuple):

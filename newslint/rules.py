@@ -7,14 +7,13 @@ import inspect
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
-import regex
-
 from newslint.findings import Finding
+from newslint.patterns import compile as compile_regex
 from newslint.positions import Span
 from newslint.severity import Severity
 
-CODE_SHAPE = regex.compile(r"[A-Z]{1,3}[0-9]{3}")
-NAME_SHAPE = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+CODE_SHAPE = compile_regex(r"[A-Z]{1,3}[0-9]{3}")
+NAME_SHAPE = compile_regex(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 CATEGORIES = ("clickbait", "template", "consistency", "attribution", "garble", "readability", "engine")
 CATEGORY_BY_PREFIX = {
     "NL": "engine",

@@ -9,14 +9,15 @@ from dataclasses import dataclass
 
 import regex
 
+from newslint.patterns import compile as compile_regex
 from newslint.positions import LINE_BREAK, Span
 
-BLANK_LINE_RUN = regex.compile(r"(?:\r\n|\r|\n)[ \t\f\v\u00a0]*(?=\r\n|\r|\n|$)")
-NON_SPACE = regex.compile(r"\S")
+BLANK_LINE_RUN = compile_regex(r"(?:\r\n|\r|\n)[ \t\f\v\u00a0]*(?=\r\n|\r|\n|$)")
+NON_SPACE = compile_regex(r"\S")
 
 # A sentence ends at . ! ? or … (plus closing quotes/brackets) followed by space
 # and something that can start a sentence. Abbreviations and initials don't end one.
-SENTENCE_END = regex.compile(
+SENTENCE_END = compile_regex(
     r"""
     (?<!\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Mt|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Rev|Hon|Pres|
           Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|vs|etc|Inc|Ltd|Co|Corp|

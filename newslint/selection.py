@@ -7,6 +7,7 @@ import os
 
 import regex
 
+from newslint.patterns import compile as compile_regex
 from newslint.severity import Severity
 
 
@@ -54,7 +55,7 @@ def glob_pattern(glob: str) -> regex.Pattern:
         else:
             parts.append(regex.escape(glob[i]))
             i += 1
-    return regex.compile("".join(parts) + r"\Z")
+    return compile_regex("".join(parts) + r"\Z")
 
 
 def path_matches(path: str, glob: str) -> bool:

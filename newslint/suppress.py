@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 
 import regex
 
+from newslint.patterns import compile as compile_regex
 from newslint.positions import LineIndex, Span
 
-DIRECTIVE = regex.compile(r"<!--[ \t]*newslint\b[ \t]*(?P<body>.*?)[ \t]*-->", regex.IGNORECASE | regex.DOTALL)
-ACTION = regex.compile(r":[ \t]*(?P<action>ignore|disable-file|disable|enable)[ \t]*=[ \t]*(?P<codes>[^\s,]+(?:[ \t]*,[ \t]*[^\s,]+)*)")
-CODE_OR_PREFIX = regex.compile(r"[A-Z]{1,3}[0-9]{0,3}")
+DIRECTIVE = compile_regex(r"<!--[ \t]*newslint\b[ \t]*(?P<body>.*?)[ \t]*-->", regex.IGNORECASE | regex.DOTALL)
+ACTION = compile_regex(r":[ \t]*(?P<action>ignore|disable-file|disable|enable)[ \t]*=[ \t]*(?P<codes>[^\s,]+(?:[ \t]*,[ \t]*[^\s,]+)*)")
+CODE_OR_PREFIX = compile_regex(r"[A-Z]{1,3}[0-9]{0,3}")
 
 
 @dataclass

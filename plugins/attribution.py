@@ -9,23 +9,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import islice, repeat
-from pathlib import Path
 
 import regex
-import yaml
 
 from newslint import Scope, Severity, Unit, hookimpl, rule
+from newslint.patterns import compile as compile_regex
+from newslint_plugins.lexicons import load_lexicon
 
-# libyaml's safe loader when PyYAML has it: the same data, ten times faster to read.
 # Applied at one position only (.match), never scanned: tests/test_scaling.py checks them that way.
 ANCHORED_PATTERNS = ("DASH_SPEAKER_AFTER", "NAMED_AFTER_VERB", "QUALIFIED_BY_NAME")
-LEXICON = yaml.load((Path(__file__).parent / "data" / "attribution_lexicon.yaml").read_text("utf-8"),
-                    Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+LEXICON = load_lexicon("attribution_lexicon.yaml")
 
 
 def alternation(phrases) -> str:
     """A regex alternation of plain phrases, longest first; a space matches any whitespace run."""
-    unique = sorted({p.strip().lower() for p in phrases if p.strip()}, key=len, reverse=True)
+    unique = sorted({p.strip().lower() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
     return "|".join(r"\s+".join(regex.escape(word) for word in p.split()) for p in unique)
 
 
@@ -35,7 +33,7 @@ ENGLISH_FUNCTION_WORDS = frozenset(
     "the a an and of to in is was that for on with as by at it he she they his her their "
     "from but not have has had be been were are this which who would will said".split()
 )
-WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
+WORD = compile_regex(r"\p{L}[\p{L}\p{M}'’-]*")
 
 
 def looks_english(text: str, sample: int = 4000) -> bool:
@@ -55,7 +53,7 @@ def document_is_english(doc) -> bool:
 
 OPEN, CLOSE = 1, -1
 # Double quotation marks, including the typewriter pairs `` '' and ‘‘ ’’.
-QUOTE_MARK = regex.compile(r"``|''|\u2018\u2018|\u2019\u2019|[\"\u201c\u201d\u201e]")
+QUOTE_MARK = compile_regex(r"``|''|\u2018\u2018|\u2019\u2019|[\"\u201c\u201d\u201e]")
 OPENING_GLYPHS = frozenset({"\u201c", "\u201e", "\u2018\u2018", "``"})
 CLOSING_GLYPHS = frozenset({"\u201d", "\u2019\u2019"})
 BEFORE_OPENING = set("([{<\u2014\u2013-/'\u2018\u201c\u201e\"")
@@ -140,7 +138,7 @@ def pair_quotes(text: str) -> ParagraphQuotes:
     return ParagraphQuotes(tuple(quotations), tuple(strays), unclosed, starts)
 
 
-LINE = regex.compile(r"[^\r\n]+")
+LINE = compile_regex(r"[^\r\n]+")
 
 
 def looks_hard_wrapped(lines: list[Unit]) -> bool:
@@ -175,10 +173,10 @@ def paragraph_quotes(doc) -> list[ParagraphQuotes]:
 
 # --- Speakers ------------------------------------------------------------------
 
-SPEECH_CUE = regex.compile(rf"\b(?:{alternation(LEXICON['speech_verbs'])})\b", regex.IGNORECASE)
-DASH_SPEAKER_AFTER = regex.compile(r"\s*[\u2014\u2013-]{1,2}\s*\p{Lu}")
+SPEECH_CUE = compile_regex(rf"\b(?:{alternation(LEXICON['speech_verbs'])})\b", regex.IGNORECASE)
+DASH_SPEAKER_AFTER = compile_regex(r"\s*[\u2014\u2013-]{1,2}\s*\p{Lu}")
 # A break starts at the first mark of a run (the look-behind), so a long run is scanned once, not once per mark.
-SENTENCE_BREAK = regex.compile(r"(?<![.!?\u2026])[.!?\u2026]+[\"'\u201d\u2019)\]]*\s+")
+SENTENCE_BREAK = compile_regex(r"(?<![.!?\u2026])[.!?\u2026]+[\"'\u201d\u2019)\]]*\s+")
 WINDOW = 300
 
 # Someone who can be the speaker: a full name, an honorific and a name, or a
@@ -192,12 +190,12 @@ HONORIFIC = (
     r"\b(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sen|Senator|Rep|Gov|Governor|Minister|President|Judge|"
     r"Chief|General|Gen|Sir|Dame|Lord|Lady)\.?\s+\p{Lu}"
 )
-PERSON = regex.compile(
+PERSON = compile_regex(
     rf"\b(?!(?:{NOT_A_NAME})\b)\p{{Lu}}\p{{Ll}}+(?:\s+\p{{Lu}}\.)?\s+\p{{Lu}}\p{{Ll}}+|{HONORIFIC}"
 )
-PRONOUN_SUBJECT = regex.compile(r"^\s*(?:He|She|They)\b")
-CAPITALISED_SUBJECT = regex.compile(r"^\s*(\p{Lu}\p{Ll}+)\s+\p{Ll}")
-MID_SENTENCE_CAPITAL = regex.compile(r"(?<=\p{Ll},?\s)\p{Lu}\p{Ll}+")
+PRONOUN_SUBJECT = compile_regex(r"^\s*(?:He|She|They)\b")
+CAPITALISED_SUBJECT = compile_regex(r"^\s*(\p{Lu}\p{Ll}+)\s+\p{Ll}")
+MID_SENTENCE_CAPITAL = compile_regex(r"(?<=\p{Ll},?\s)\p{Lu}\p{Ll}+")
 
 
 def proper_nouns(doc) -> frozenset[str]:
@@ -264,9 +262,9 @@ def names_speaker(sentence: str, nouns: frozenset[str]) -> bool:
     return bool(subject and subject.group(1) in nouns)
 
 
-TITLE_WORD = regex.compile(r"\p{L}[\p{L}'’-]{3,}")
-FIRST_LETTER = regex.compile(r"\p{L}")
-ENDS_SENTENCE = regex.compile(r"[.!?\u2026][^\p{L}\p{N}]{0,4}$")
+TITLE_WORD = compile_regex(r"\p{L}[\p{L}'’-]{3,}")
+FIRST_LETTER = compile_regex(r"\p{L}")
+ENDS_SENTENCE = compile_regex(r"[.!?\u2026][^\p{L}\p{N}]{0,4}$")
 
 
 def ends_with(text: str, chars: str) -> bool:
@@ -419,7 +417,7 @@ WEASEL_GROUPED = (
     rf"{INTERJECTION}\s+(?:{alternation(WEASEL_WORDS['verbs'])})\b"
 )
 WEASEL_BARE = (
-    rf"(?:^|(?<=[,;:]\s{0,3})|(?<=\b(?:but|and|yet|while|though|although|as|because)\s{1,3}))"
+    rf"(?:^|(?<=[,;:]\s{{0,3}})|(?<=\b(?:but|and|yet|while|though|although|as|because)\s{{1,3}}))"
     rf"(?:{alternation(WEASEL_WORDS['bare_groups'])}){INTERJECTION}\s+(?:{alternation(WEASEL_WORDS['verbs'])})\b"
 )
 WEASEL_PHRASE = rf"\b(?:{alternation(WEASEL_WORDS['phrases'])})\b"
@@ -427,12 +425,12 @@ WEASEL_PHRASE = rf"\b(?:{alternation(WEASEL_WORDS['phrases'])})\b"
 NAME = r"\p{Lu}[\p{Ll}'’-]++(?:\s{1,3}(?:\p{Lu}\.\s?)?\p{Lu}[\p{L}'’-]++){1,3}"
 # Lower case only: "States" in "United States" is not a verb.
 SOURCE_VERB = rf"\b(?:{alternation(LEXICON['source_verbs'])})\b"
-SOURCE_VERB_RE = regex.compile(SOURCE_VERB)
-NAMED_AFTER_VERB = regex.compile(r"[ \t]+\p{Lu}")
-ACCORDING_TO_SOMEONE = regex.compile(
+SOURCE_VERB_RE = compile_regex(SOURCE_VERB)
+NAMED_AFTER_VERB = compile_regex(r"[ \t]+\p{Lu}")
+ACCORDING_TO_SOMEONE = compile_regex(
     r"\b[Aa]ccording\s+to\s+(?!(?:some|many|reports?|sources|rumou?rs?|experts|analysts|observers|critics|insiders)\b)"
 )
-NAMED_SOURCE = regex.compile(
+NAMED_SOURCE = compile_regex(
     rf"\b(?i:including|such\s+as|among\s+them|notably|led\s+by|like)\s+(?:the\s+)?\p{{Lu}}"
     rf"|(?:{NAME}|{HONORIFIC})(?:,?\s++[^\s.;]++){{0,8}}?\s++{SOURCE_VERB}"
     rf"|{SOURCE_VERB}\s+(?:{NAME}|{HONORIFIC})"
@@ -441,7 +439,7 @@ NAMED_SOURCE = regex.compile(
 
 
 # "according to reports from the Harbour Gazette" names its source after all.
-QUALIFIED_BY_NAME = regex.compile(r"\s+(?:from|by|in|of|at)\s+(?:the\s+)?\p{Lu}")
+QUALIFIED_BY_NAME = compile_regex(r"\s+(?:from|by|in|of|at)\s+(?:the\s+)?\p{Lu}")
 
 
 @dataclass(frozen=True)
@@ -473,7 +471,7 @@ class WeaselMatcher:
     """
 
     def __init__(self, parts: list[tuple[str, frozenset[str]]]) -> None:
-        self.parts = [(regex.compile(source, regex.IGNORECASE), keys) for source, keys in parts]
+        self.parts = [(compile_regex(source, regex.IGNORECASE), keys) for source, keys in parts]
         self.keys = frozenset().union(*(keys for _, keys in parts))
 
     def finditer(self, text: str):
@@ -510,7 +508,7 @@ def weasel_matcher(extra: tuple[str, ...]) -> WeaselMatcher:
     return _weasel_matchers[extra]
 
 
-CREDIT_VERB = regex.compile(rf"\b(?:{alternation(LEXICON['credit_verbs'])})\b")
+CREDIT_VERB = compile_regex(rf"\b(?:{alternation(LEXICON['credit_verbs'])})\b")
 
 
 def credited_elsewhere(text: str, matches) -> bool:
@@ -577,7 +575,7 @@ CREDIT_END = r"[\s*_]*+(?:[.)\]|]{1,3}[\s*_]*+)?$"
 def credit_pattern(extra: tuple[str, ...]) -> regex.Pattern:
     hollow = alternation([*LEXICON["hollow_sources"], *extra])
     engines = alternation(LEXICON["search_engines"])
-    return regex.compile(
+    return compile_regex(
         rf"{CREDIT_START}(?:"
         rf"(?:{alternation(LEXICON['credit_labels'])})\s*[:\uff1a|\u2014\u2013-]\s*(?P<value>{hollow}|{engines})"
         rf"|(?:{alternation(LEXICON['source_labels'])})\s*[:\uff1a|\u2014\u2013-]\s*(?P<value>{hollow})"

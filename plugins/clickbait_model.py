@@ -16,15 +16,15 @@ from importlib import resources
 from itertools import repeat
 from pathlib import Path
 
-import regex
+from newslint.patterns import compile as compile_regex
 
 MODEL_FILE = "clickbait_model.json"
 FORMAT_VERSION = 1
 CHAR_N = 4  # length of the within-word character n-grams (word edges marked ^ and $)
 
 # Abbreviations with dots (U.S.), words with inner apostrophes, numbers.
-TOKEN = regex.compile(r"(?:\p{L}\.){2,}|\p{L}[\p{L}\p{M}\d]*(?:['’]\p{L}+)*|\d+(?:[.,]\d+)*")
-YEAR = regex.compile(r"(?:19|20)\d\d")
+TOKEN = compile_regex(r"(?:\p{L}\.){2,}|\p{L}[\p{L}\p{M}\d]*(?:['’]\p{L}+)*|\d+(?:[.,]\d+)*")
+YEAR = compile_regex(r"(?:19|20)\d\d")
 PUNCTUATION = frozenset(".,:;'\"‘’“”()-–—")
 SECOND_PERSON = frozenset({"you", "your", "you're", "you'll", "you've", "you'd", "yours", "yourself", "yourselves"})
 FIRST_PERSON_PLURAL = frozenset({"we", "us", "our", "we're", "we've", "let's"})

@@ -23,13 +23,32 @@ from dataclasses import dataclass
 import regex
 
 from newslint import Scope, hookimpl, rule
+from newslint.patterns import compile as compile_regex
 from newslint_plugins.numbers import NUMBER, is_approximate, number_value
 from newslint_plugins.people import (
-    NAME_TOKEN, NOT_SURNAMES, TITLES, BirthMention, PersonIndex, edit_distance_one, find_anaphoric_ages, find_ages,
-    find_births, find_name_pairs, matches_near, people_in, surname,
+    NAME_TOKEN,
+    NOT_SURNAMES,
+    TITLES,
+    BirthMention,
+    PersonIndex,
+    edit_distance_one,
+    find_ages,
+    find_anaphoric_ages,
+    find_births,
+    find_name_pairs,
+    matches_near,
+    people_in,
+    surname,
 )
 from newslint_plugins.timeframe import (
-    DATE, RELATIVE_DAY, Timeframes, describe, find_dates, find_timeframes, possible_dates, resolve_day,
+    DATE,
+    RELATIVE_DAY,
+    Timeframes,
+    describe,
+    find_dates,
+    find_timeframes,
+    possible_dates,
+    resolve_day,
 )
 
 # Patterns applied only at one position or in a short window, never scanned (see tests/test_scaling.py).
@@ -39,8 +58,8 @@ ANCHORED_PATTERNS = (
     "CLAUSE_END", "WORD_BEFORE", "FIRST_BEFORE", "YEAR_SHIFT", "NOT_A_DAY", "FUTURE_MARK",
     "DATE_CONTEXT_BEFORE", "DATE_CONTEXT_AFTER",
 )
-QUOTED = regex.compile(r"\u201c[^\u201d\r\n]*\u201d?|\"[^\"\r\n]*\"?")
-ANY_YEAR = regex.compile(r"(?<![\d,.$\u00a3\u20ac])\b(?:1[6-9]|20)\d{2}\b(?![,.]?\d|s\b|\s*(?:%|per\s*cent|percent))")
+QUOTED = compile_regex(r"\u201c[^\u201d\r\n]*\u201d?|\"[^\"\r\n]*\"?")
+ANY_YEAR = compile_regex(r"(?<![\d,.$\u00a3\u20ac])\b(?:1[6-9]|20)\d{2}\b(?![,.]?\d|s\b|\s*(?:%|per\s*cent|percent))")
 
 
 def timeframes(doc) -> Timeframes:
@@ -162,8 +181,8 @@ def weekday_date_mismatch(doc, ctx):
 # A date is only read as one when it cannot be a month followed by a count
 # ("In April 31 people were hurt"): the day has a suffix or a year, follows a
 # weekday or a preposition, or ends a phrase.
-DATE_CONTEXT_BEFORE = regex.compile(r"(?i:\b(?:on|by|until|till|from|since|before|after|of|between|for|to|and)\s+)\Z")
-DATE_CONTEXT_AFTER = regex.compile(r"(?:st|nd|rd|th)\b|\s*(?:[,;:)\]]|\.(?!\d)|\Z|\s+(?:and|to|through|until)\b)")
+DATE_CONTEXT_BEFORE = compile_regex(r"(?i:\b(?:on|by|until|till|from|since|before|after|of|between|for|to|and)\s+)\Z")
+DATE_CONTEXT_AFTER = compile_regex(r"(?:st|nd|rd|th)\b|\s*(?:[,;:)\]]|\.(?!\d)|\Z|\s+(?:and|to|through|until)\b)")
 MONTH_DAYS = {2: 29, 4: 30, 6: 30, 9: 30, 11: 30}
 
 
@@ -210,7 +229,7 @@ COUNT = rf"(?P<n>(?i:{NUMBER}))"
 LINK = r"[\s,()\u2013\u2014-]{1,4}"
 ORIGIN = r"(?i:founded|established|formed|built|born|opened|launched|created|set\s+up|started|incorporated|founded|erected|inaugurated)"
 YEARS_OLD = r"(?:-years?-old|\s+years?\s+old)\b"
-ELAPSED = regex.compile(
+ELAPSED = compile_regex(
     rf"""
     \b{YEAR}{LINK}(?:{QUALIFIER}\s+)?{COUNT}\s+years?\s+ago\b
   | \b(?:{QUALIFIER}\s+)?{COUNT}\s+years?\s+ago{LINK}(?:back\s+)?in\s+{YEAR}
@@ -231,7 +250,7 @@ EVENT_VERB = (
     r"founded|established|formed|built|opened|closed|launched|created|completed|incorporated|"
     r"inaugurated|erected|demolished|abolished|introduced|discovered|signed|ratified|elected|married"
 )
-YEAR_EVENT = regex.compile(
+YEAR_EVENT = compile_regex(
     rf"""
     \b(?P<noun>\p{{Ll}}{{3,}})\s+(?:(?:was|were|had\s+been|has\s+been|first)\s+)?(?P<verb>{EVENT_VERB})\s+
     (?:
@@ -241,8 +260,8 @@ YEAR_EVENT = regex.compile(
     """,
     regex.VERBOSE,
 )
-ELAPSED_HINT = regex.compile(r"(?i)year|anniversar|birthday")
-EVENT_HINT = regex.compile(rf"\b(?:{EVENT_VERB})\b")
+ELAPSED_HINT = compile_regex(r"(?i)year|anniversar|birthday")
+EVENT_HINT = compile_regex(rf"\b(?:{EVENT_VERB})\b")
 NOT_EVENT_NOUNS = frozenset(
     "who which that what when where and but was were had has have been also first then later only just not".split()
 )
@@ -268,16 +287,16 @@ def elapsed_fits(actual: int, stated: int, qualifier: str | None, tolerance: int
 
 # A sentence written from another year: "In 2010, ...", "By 2015 the ...", "When it was sold in 2010, ...",
 # "... then 20 years old", "at the time".
-FRAME_YEAR = regex.compile(
+FRAME_YEAR = compile_regex(
     r"\A[\s\"'\u201c]*(?i:in|by|until|during|as\s+of|back\s+in)\s+(?:(?:early|late|mid-?)\s*)?(?:1[6-9]|20)\d{2}\b"
     r"|(?i:\b(?:when|after|before|while|until|as|once)\b)[^,.;:!?]{0,60}?\b(?i:in|by)\s+(?:1[6-9]|20)\d{2}\b"
     r"|(?i:\bthen\s+(?:aged\s+)?\d|\bat\s+the\s+time\b)"
 )
 
 
-YEAR_SHIFT = regex.compile(r"[\s,]*(?:(?:on|in|at)\s+)?(?:\p{Ll}+\s+){0,2}?(?i:(last|next|this)\s+year)\b")
+YEAR_SHIFT = compile_regex(r"[\s,]*(?:(?:on|in|at)\s+)?(?:\p{Ll}+\s+){0,2}?(?i:(last|next|this)\s+year)\b")
 YEAR_SHIFTS = {"last": -1, "next": 1, "this": 0}
-FRAME_OPENING = regex.compile(r"[\s\"'\u201c]*(?i:in|by|until|during|as\s+of)\s+(?:1[6-9]|20)\d{2}\b")
+FRAME_OPENING = compile_regex(r"[\s\"'\u201c]*(?i:in|by|until|during|as\s+of)\s+(?:1[6-9]|20)\d{2}\b")
 
 
 def _framed(text: str, spans: list[tuple[int, int]]) -> bool:
@@ -399,29 +418,29 @@ EVENTS = {
 EVENT_WORD = "|".join(f"(?P<{lemma}>{forms})" for lemma, forms in EVENTS.items())
 AUXILIARY = r"(?:(?:has|have|had|was|were|is|are|will|would|shall|be|been|finally|only|just|reportedly|safely|officially|formally|eventually|expected|due|set|scheduled|going|to|then)\s+){0,4}"
 EVENT_ADJECTIVE = r"(?:planned|expected|scheduled|sudden|surprise|unexpected|eventual|official|formal|early|late|delayed|abrupt|hasty)"
-NOT_PLACES = "|".join(sorted(NOT_SURNAMES, key=len, reverse=True))
+NOT_PLACES = "|".join(sorted(NOT_SURNAMES, key=lambda word: (-len(word), word)))
 PLACE = (
     rf"(?:\s+\p{{Ll}}+){{0,2}}?\s+(?:in|at|to|from|into|for)?\s*(?:the\s+)?"
     rf"(?!(?:{NOT_PLACES})\b)(?P<place>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}})"
 )
-EVENT_HINT_WORD = regex.compile(rf"\b(?:{'|'.join(EVENTS.values())})\b")
-EVENT = regex.compile(
+EVENT_HINT_WORD = compile_regex(rf"\b(?:{'|'.join(EVENTS.values())})\b")
+EVENT = compile_regex(
     rf"""
     \b(?P<subject>{NAME_TOKEN})\s+{AUXILIARY}(?P<word>{EVENT_WORD})\b(?:{PLACE})?
   | \b(?P<subject>{NAME_TOKEN})['\u2019]s\s+(?:{EVENT_ADJECTIVE}\s+)?(?P<word>{EVENT_WORD})\b(?:{PLACE})?
     """,
     regex.VERBOSE,
 )
-PAST_FORM = regex.compile(r"(?:ed|left|died|passed\s+away|touched\s+down|stepped\s+down)\Z")
-FUTURE_MARK = regex.compile(r"\b(?:will|shall|'ll|to|going)\s+(?:\w+\s+)?\Z")
-REPEAT_MARK = regex.compile(
+PAST_FORM = compile_regex(r"(?:ed|left|died|passed\s+away|touched\s+down|stepped\s+down)\Z")
+FUTURE_MARK = compile_regex(r"\b(?:will|shall|'ll|to|going)\s+(?:\w+\s+)?\Z")
+REPEAT_MARK = compile_regex(
     r"(?i)\b(?:again|back|first|second|third|another|return\w*|re-\w+|re(?:appear|enter|elect|appoint|join|open|arrest)\w*|"
     r"previous|previously|earlier|later|also|too)\b"
 )
-NOT_A_DAY = regex.compile(r"(?i:\b(?:by|until|till|since|before|after|from|through|ahead\s+of|of)\s+)\Z")
-GAP = regex.compile(r"[\s,]*(?:[\p{L}\p{N}'\u2019.-]+[\s,]+){0,3}")
+NOT_A_DAY = compile_regex(r"(?i:\b(?:by|until|till|since|before|after|from|through|ahead\s+of|of)\s+)\Z")
+GAP = compile_regex(r"[\s,]*(?:[\p{L}\p{N}'\u2019.-]+[\s,]+){0,3}")
 PRONOUNS = frozenset({"He", "She"})
-FIRST_BEFORE = regex.compile(rf"(?P<first>{NAME_TOKEN})\s+\Z")
+FIRST_BEFORE = compile_regex(rf"(?P<first>{NAME_TOKEN})\s+\Z")
 TIME_REACH = 80  # characters around an event searched for its day
 
 
@@ -578,7 +597,7 @@ def event_dated_twice(doc, ctx):
 
 SMALL_COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[2-9]|1[0-2])"
 PLURAL = r"(?:\p{Ll}{2,}s|people|men|women|children|police|staff|crew|media|criteria|phenomena)"
-LIST_INTRO = regex.compile(
+LIST_INTRO = compile_regex(
     rf"""
     \b(?P<n>(?i:{SMALL_COUNT}))\s+(?:[\p{{Ll}}-]+\s+){{0,2}}?(?P<noun>{PLURAL})
     (?P<gap>(?:\s+(?!(?:{SMALL_COUNT}|one)\b)\p{{Ll}}+){{0,5}})
@@ -587,18 +606,18 @@ LIST_INTRO = regex.compile(
     """,
     regex.VERBOSE,
 )
-LIST_HINT = regex.compile(r":|\s[-\u2014\u2013]|\u2014|--|namely")
-NOT_EXHAUSTIVE = regex.compile(
+LIST_HINT = compile_regex(r":|\s[-\u2014\u2013]|\u2014|--|namely")
+NOT_EXHAUSTIVE = compile_regex(
     r"(?i)\b(?:including|includes|include|such\s+as|among|for\s+example|for\s+instance|e\.g|like|etc|other|others|"
     r"more|several|various|plus|besides|mainly|mostly|chiefly|notably|especially)\b|\.\.\.|\u2026"
 )
-COMMA = regex.compile(r"\s*,\s*")
-CONJUNCTION = regex.compile(r"(?:\A|\s)(?:and|or|&)\s")
-FINAL_CONJUNCTION = regex.compile(r"(?<!\s)\s+(?:and|or|&)\s+")
-LEADING_CONJUNCTION = regex.compile(r"\A(?:and|or|&)\s+")
-CLAUSE_START = regex.compile(r"(?i)\A(?:which|who|whom|whose|where|when|that|while|although|though|because|if|as|but|so|then)\b")
-ITEM_COUNT = regex.compile(rf"(?i)\A(?P<n>{NUMBER})\s+\p{{L}}")
-WORD = regex.compile(r"[\p{L}\p{N}'\u2019-]+")
+COMMA = compile_regex(r"\s*,\s*")
+CONJUNCTION = compile_regex(r"(?:\A|\s)(?:and|or|&)\s")
+FINAL_CONJUNCTION = compile_regex(r"(?<!\s)\s+(?:and|or|&)\s+")
+LEADING_CONJUNCTION = compile_regex(r"\A(?:and|or|&)\s+")
+CLAUSE_START = compile_regex(r"(?i)\A(?:which|who|whom|whose|where|when|that|while|although|though|because|if|as|but|so|then)\b")
+ITEM_COUNT = compile_regex(rf"(?i)\A(?P<n>{NUMBER})\s+\p{{L}}")
+WORD = compile_regex(r"[\p{L}\p{N}'\u2019-]+")
 
 
 @dataclass(frozen=True)
@@ -715,17 +734,17 @@ NOT_GROUP_NOUNS = frozenset(
 GROUP_NOUN = rf"(?:{GROUP_NOUNS}|{AGENT_NOUN})"
 GROUP_MODS = r"(?P<mods>(?:\p{Ll}[\p{Ll}-]*\s+){0,2}?)"
 # "all six passengers", "all of the 12 climbers": a count of a whole group.
-TOTAL = regex.compile(
+TOTAL = compile_regex(
     rf"\b(?i:all)\s+(?:the\s+|of\s+the\s+)?(?P<n>(?i:{NUMBER}))\s+{GROUP_MODS}(?P<noun>{GROUP_NOUN})\b"
 )
-TOTAL_TRIGGER = regex.compile(r"\b(?i:all)\s")
+TOTAL_TRIGGER = compile_regex(r"\b(?i:all)\s")
 MAX_GROUP_NOUNS = 16
 
 
 def _group_pattern(nouns) -> regex.Pattern:
     """Counts of the given nouns: "the five passengers", "all six passengers", "12 climbers"."""
-    alternatives = "|".join(regex.escape(n) for n in sorted(nouns, key=len, reverse=True))
-    return regex.compile(
+    alternatives = "|".join(regex.escape(n) for n in sorted(nouns, key=lambda item: (-len(item), item)))
+    return compile_regex(
         rf"""
         \b(?P<det>(?i:all\s+(?:the\s+|of\s+the\s+)?|both\s+(?:the\s+)?|the\s+))?
         (?P<n>(?i:{NUMBER}))\s+{GROUP_MODS}(?P<noun>{alternatives})\b
@@ -736,30 +755,30 @@ def _group_pattern(nouns) -> regex.Pattern:
 
 # A bare count that names the whole group: "carrying five passengers",
 # "five passengers on board", "a total of five passengers".
-WHOLE_BEFORE = regex.compile(
+WHOLE_BEFORE = compile_regex(
     rf"(?i)\b(?:carrying|carried|carries|with|had|has|have|(?:total|group|crew|team|squad|party|crowd|delegation|"
     rf"contingent|convoy|family|class)\s+of|(?:{NUMBER}|each|all|none|most|many|some|several)\s+of)\s+\Z"
 )
-WHOLE_AFTER = regex.compile(
+WHOLE_AFTER = compile_regex(
     r"(?:\s+(?:were|was)\b)?\s+(?:on\s+board|aboard|onboard|in\s+total|in\s+all|altogether|in\s+the\s+group)\b"
 )
-SUBSET_BEFORE = regex.compile(
+SUBSET_BEFORE = compile_regex(
     rf"(?i)(?:\b(?:another|more|other|further|additional|extra|first|last|next|only|least|most|up\s+to|about|"
     rf"nearly|almost|around|roughly|approximately|some|than|over|under|among|including|"
     rf"remaining|every|per|each)\s+|(?:{NUMBER})\s*(?:or|to|and|-|\u2013)\s*)\Z"
 )
-COMBINED_AFTER = regex.compile(r"\s*(?:and|plus|&|or|,\s*(?:and|plus))\s")
+COMBINED_AFTER = compile_regex(r"\s*(?:and|plus|&|or|,\s*(?:and|plus))\s")
 # What a count is of: "five passengers on the bus", "six players from Leeds".
-SCOPE_AFTER = regex.compile(r"\s+(?:on|in|aboard|from|of|at|inside)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?P<head>[\p{L}-]+)")
+SCOPE_AFTER = compile_regex(r"\s+(?:on|in|aboard|from|of|at|inside)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?P<head>[\p{L}-]+)")
 # ... or what carries them: "a minibus carrying five passengers", "the club had 25 players".
-SCOPE_BEFORE = regex.compile(r"\b(?P<head>\p{L}\p{Ll}{2,})\s+(?:(?:was|is|were|are)\s+)?(?:carrying|carried|carries|with|had|has|have)\s+\Z")
+SCOPE_BEFORE = compile_regex(r"\b(?P<head>\p{L}\p{Ll}{2,})\s+(?:(?:was|is|were|are)\s+)?(?:carrying|carried|carries|with|had|has|have)\s+\Z")
 NOT_SCOPES = frozenset(
     "board which that who whom what also and but then still now was were been being has had have it they there "
     "total all some the this these those its their he she we you i".split()
 )
 # A count followed by what picks out its members: "all four fans held last month",
 # "all 40 passengers killed in the crash", "all six players who started".
-DESCRIBED_AFTER = regex.compile(
+DESCRIBED_AFTER = compile_regex(
     r"\s{1,4}(?:who|that|which|whom|whose)\b"
     r"|\s{1,4}(?:\p{Ll}{1,20}(?:ed|en)|held|kept|hurt|caught|found|left|brought|shot|hit|put|sent|built|bought|sold|"
     r"made|told|seen|taken)\s{1,4}(?:in|on|at|by|to|from|last|this|during|after|before|over|since|for|with|when|while|"
@@ -767,7 +786,7 @@ DESCRIBED_AFTER = regex.compile(
     # ... and the clause's own verb still to come ("... held last month had been released")
     r"[^.;:!?\n]{0,60}?\b(?:had|have|has|were|was|are|is|will|would|could|can)\b"
 )
-PART_VERB_AFTER = regex.compile(r"\s*(?:[,;.]|(?:were|was|had|have|are|is|died|survived)\b)")
+PART_VERB_AFTER = compile_regex(r"\s*(?:[,;.]|(?:were|was|had|have|are|is|died|survived)\b)")
 
 
 MAX_KEPT = 64  # distinct mentions kept per group noun, so that long texts stay linear
@@ -798,7 +817,7 @@ def find_group_counts(doc) -> list[GroupCount]:
             nouns.add(noun)
     if not nouns:
         return counts  # nothing is counted as a whole group, so nothing can disagree with it
-    trigger = regex.compile(rf"\b(?:{'|'.join(regex.escape(n) for n in nouns)})\b")
+    trigger = compile_regex(rf"\b(?:{'|'.join(regex.escape(n) for n in nouns)})\b")
     for m in matches_near(_group_pattern(nouns), text, trigger, 60, 0):
         value = number_value(m.group("n"))
         if value is None or value < 2 or is_approximate(m.group("n")):
@@ -960,14 +979,14 @@ SAYS_TO = r"(?:said|says|added|explained|argued|noted|insisted|recalled|warned|r
 # A surname standing alone as a speaker: "Okafor said", "Okafor, 44, said", "Okafor told",
 # "said Okafor", "according to Okafor". ("told Reuters" names a publication, so the name
 # must come before "told".)
-SPEAKER = regex.compile(
+SPEAKER = compile_regex(
     rf"\b(?P<name>{NAME_TOKEN})(?:,[^,.;:!?\n]{{1,40}})?,?\s+{SAYS_TO}\b"
     rf"|\b{SAYS}\s+(?P<name>{NAME_TOKEN})\b(?!\s+\p{{Lu}})"
     rf"|\baccording\s+to\s+(?P<name>{NAME_TOKEN})\b(?!\s+\p{{Lu}})"
 )
 
 
-SPEAKER_TRIGGER = regex.compile(rf"\b(?:{SAYS_TO}|according\s+to)\b")
+SPEAKER_TRIGGER = compile_regex(rf"\b(?:{SAYS_TO}|according\s+to)\b")
 
 
 def speaker_slots(doc) -> list:
@@ -1044,7 +1063,7 @@ def name_spelling_variant(doc, ctx):
         )
 
 
-SURNAME_PREFIX = regex.compile(r"\A(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)\p{Lu}")
+SURNAME_PREFIX = compile_regex(r"\A(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)\p{Lu}")
 MAX_CASE_CHECKS = 16
 
 
@@ -1073,10 +1092,10 @@ def _case_changes(text, full, speakers, with_first, first_at):
 
 
 DETERMINERS = frozenset("the a an its this that these those our their his her my your every each any no some".split())
-LOWER_SPEAKER_AFTER = regex.compile(rf"\s+{SAYS_TO}\b")
-LOWER_SPEAKER_BEFORE = regex.compile(rf"(?:\b{SAYS}|\baccording\s+to)\s+\Z")
-CLAUSE_END = regex.compile(r"\s*(?:[,.;:!?]|\Z)")
-WORD_BEFORE = regex.compile(rf"(?P<word>{NAME_TOKEN}|\p{{Ll}}+)\.?\s+\Z")
+LOWER_SPEAKER_AFTER = compile_regex(rf"\s+{SAYS_TO}\b")
+LOWER_SPEAKER_BEFORE = compile_regex(rf"(?:\b{SAYS}|\baccording\s+to)\s+\Z")
+CLAUSE_END = compile_regex(r"\s*(?:[,.;:!?]|\Z)")
+WORD_BEFORE = compile_regex(rf"(?P<word>{NAME_TOKEN}|\p{{Ll}}+)\.?\s+\Z")
 
 
 def _lower_slot(text: str, start: int, end: int, firsts: set[str]) -> bool:

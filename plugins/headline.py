@@ -15,33 +15,31 @@ paragraph of a body that has none, and is left alone.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
 import regex
-import yaml
 
 from newslint import Scope, Severity, hookimpl, rule
+from newslint.patterns import compile as compile_regex
 from newslint_plugins import clickbait_model
+from newslint_plugins.lexicons import load_lexicon
 
-# libyaml's safe loader when PyYAML has it: the same data, ten times faster to read.
-LEXICON = yaml.load(resources.files(__package__).joinpath("data", "clickbait_lexicon.yaml").read_text("utf-8"),
-                    Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+LEXICON = load_lexicon("clickbait_lexicon.yaml")
 
 MAX_HEADLINE_CHARS = 200
 MAX_WORDS_WITH_SENTENCE_END = 15
-WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
+WORD = compile_regex(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
 # A long "headline" that ends a sentence with a full stop or holds two sentences is body text.
-SENTENCE_END = regex.compile(r"\p{Ll}{2}\.\W*$|\p{Ll}{3}[.!?]\s+\p{Lu}")
+SENTENCE_END = compile_regex(r"\p{Ll}{2}\.\W*$|\p{Ll}{3}[.!?]\s+\p{Lu}")
 # Quoted titles and speech: "…", “…”, ‘…’ (not a lone apostrophe).
-QUOTED = regex.compile(r"\"[^\"\n]*\"|“[^”\n]*”|(?<![\p{L}\p{N}])‘[^’\n]*’(?![\p{L}\p{N}])")
+QUOTED = compile_regex(r"\"[^\"\n]*\"|“[^”\n]*”|(?<![\p{L}\p{N}])‘[^’\n]*’(?![\p{L}\p{N}])")
 
 
 def phrase_pattern(entries) -> regex.Pattern:
     """One case-insensitive pattern matching any lexicon entry as whole words."""
     body = "|".join(f"(?:{loosen(entry)})" for entry in entries)
-    return regex.compile(rf"(?<![\p{{L}}\p{{N}}'’])(?:{body})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE)
+    return compile_regex(rf"(?<![\p{{L}}\p{{N}}'’])(?:{body})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE)
 
 
 def loosen(entry: str) -> str:
@@ -51,17 +49,17 @@ def loosen(entry: str) -> str:
 
 def word_set_pattern(words) -> str:
     """An alternation of literal words, longest first."""
-    return "(?:" + "|".join(sorted(map(regex.escape, words), key=len, reverse=True)) + ")"
+    return "(?:" + "|".join(sorted(map(regex.escape, words), key=lambda item: (-len(item), item))) + ")"
 
 
 CURIOSITY_GAP = phrase_pattern(LEXICON["curiosity_gap"])
 WITHHELD_PAYOFF = phrase_pattern(LEXICON["withheld_payoff"])
-TRAILING_ELLIPSIS = regex.compile(r"(?:\.{3,}|…)[\s!?]*$")
+TRAILING_ELLIPSIS = compile_regex(r"(?:\.{3,}|…)[\s!?]*$")
 # Where a closing clause begins: " – Details Inside!", ": Here's Why"
-CLAUSE_BREAK = regex.compile(r"(?<!\s)\s+[-–—|]\s+|:\s+")  # from the first space of a run: one scan per run
+CLAUSE_BREAK = compile_regex(r"(?<!\s)\s+[-–—|]\s+|:\s+")  # from the first space of a run: one scan per run
 HYPERBOLE = phrase_pattern(LEXICON["hyperbole"])
 EMOTIVE = phrase_pattern(LEXICON["emotive"])
-SECOND_PERSON = regex.compile(
+SECOND_PERSON = compile_regex(
     r"(?<![\p{L}\p{N}'’])(?:you|your|yours|yourself|yourselves|y['’]all|you['’](?:re|ll|ve|d))(?![\p{L}\p{N}])",
     regex.IGNORECASE,
 )
@@ -71,24 +69,24 @@ _COUNT = rf"(?:\d{{1,3}}|{word_set_pattern(NUMBER_WORDS)})"
 _NOUN = word_set_pattern(LEXICON["list_nouns"])
 _NOUN_WITH_RELATIVE = word_set_pattern(LEXICON["list_nouns_need_relative"])
 _MODIFIER = r"(?:(?!\d)[\p{L}\p{N}'’-]+\s+){0,3}?"
-LISTICLE = regex.compile(
+LISTICLE = compile_regex(
     rf"""^\W*(?:(?:here\s+are|these|the)\s+)?{_COUNT}\s+
     (?:{_MODIFIER}{_NOUN}(?![\p{{L}}'’-])
       |{_MODIFIER}{_NOUN_WITH_RELATIVE}\s+(?:who|that|whose|which|when|you|we)\b
       |of\s+the\s+(?:\p{{L}}+est|best|worst|most)\b)""",
     regex.IGNORECASE | regex.VERBOSE,
 )
-CAPITALS_WORD = regex.compile(r"(?<![\p{L}\p{N}'’])\p{Lu}[\p{Lu}'’]*\p{Lu}(?![\p{L}\p{N}])")
+CAPITALS_WORD = compile_regex(r"(?<![\p{L}\p{N}'’])\p{Lu}[\p{Lu}'’]*\p{Lu}(?![\p{L}\p{N}])")
 SHOUT_WORDS = frozenset(w.lower() for w in LEXICON["shout_words"])
 LABEL_WORDS = frozenset(w.lower() for w in LEXICON["label_words"])
-LOWER_LETTER = regex.compile(r"\p{Ll}")
-UPPER_LETTER = regex.compile(r"\p{Lu}")
-STACKED = regex.compile(r"[!?]*(?:!!|\?!|!\?|\?\?)[!?1]*")
+LOWER_LETTER = compile_regex(r"\p{Ll}")
+UPPER_LETTER = compile_regex(r"\p{Lu}")
+STACKED = compile_regex(r"[!?]*(?:!!|\?!|!\?|\?\?)[!?1]*")
 # Words after "This"/"These" that make a time phrase or a verb, not a hidden subject.
 NOT_A_SUBJECT = ("time times week weekend weekend's week's year year's years month months morning afternoon "
               "evening night season season's summer winter spring autumn fall term century decade day days "
               "is are was were will would may might could has have had should").split()
-UNNAMED_SUBJECT = regex.compile(
+UNNAMED_SUBJECT = compile_regex(
     rf"^\W*(?:this|these)\s+(?!{word_set_pattern(NOT_A_SUBJECT)}(?![\p{{L}}'’]))[\p{{L}}'’-]+",
     regex.IGNORECASE,
 )

@@ -7,7 +7,7 @@ turns such a match into an int.
 """
 from __future__ import annotations
 
-import regex
+from newslint.patterns import compile as compile_regex
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -21,7 +21,7 @@ TENS = {
 }
 SCALES = {"hundred": 100, "thousand": 1000}
 
-_UNIT_WORDS = "|".join(sorted(UNITS, key=len, reverse=True))
+_UNIT_WORDS = "|".join(sorted(UNITS, key=lambda item: (-len(item), item)))
 _TENS_WORDS = "|".join(TENS)
 # One to ninety-nine in words: "seven", "twenty", "twenty-three", "forty four".
 _BELOW_100 = rf"(?:(?:{_TENS_WORDS})(?:[- ](?:{_UNIT_WORDS})\b)?|(?:{_UNIT_WORDS}))\b"
@@ -32,9 +32,9 @@ _WORDS = rf"(?:(?:a|{_BELOW_1000})\s+thousand\b(?:,?\s+(?:and\s+)?{_BELOW_1000})
 # A cardinal: digits with optional thousands commas, or words. Every repeat is
 # bounded by a literal word, so the pattern cannot backtrack badly.
 NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?![\d,])|\d+|{_WORDS})"
-NUMBER_WORD = regex.compile(rf"(?i){_WORDS}")
-_WHOLE = regex.compile(rf"(?i)\A{NUMBER}\Z")
-_TOKEN = regex.compile(r"[a-z]+")
+NUMBER_WORD = compile_regex(rf"(?i){_WORDS}")
+_WHOLE = compile_regex(rf"(?i)\A{NUMBER}\Z")
+_TOKEN = compile_regex(r"[a-z]+")
 
 
 def number_value(text: str) -> int | None:

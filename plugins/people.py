@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
+from newslint.patterns import compile as compile_regex
 from newslint_plugins.numbers import NUMBER, number_value
 
 TITLES = frozenset(
@@ -57,7 +58,7 @@ PERSON_NOUNS = frozenset(
     worker driver fan player man's woman's""".split()
 )
 
-AGE_MENTIONS = regex.compile(
+AGE_MENTIONS = compile_regex(
     rf"""
     # Name, 44, | Name (44) | Name, aged 44 | Name, 44 years old | Name, the 44-year-old
     (?P<name>{NAME})
@@ -105,10 +106,10 @@ class AgeMention:
     how: str = "stated"
 
 
-SURNAME_CONTEXT = regex.compile(rf"\b(?P<first>{NAME_TOKEN}|{INITIAL})\s+(?P<last>{NAME_TOKEN})\b")
-LOWER_WORD = regex.compile(r"\b\p{Ll}+\b")
-CAPITALISED = regex.compile(rf"(?<=[\p{{Ll}},;]\s+){NAME_TOKEN}\b")
-SENTENCE_START = regex.compile(r"(?:\A|[.!?:;\r\n])[\s\"'\u201c\u2018(\[]*\Z")
+SURNAME_CONTEXT = compile_regex(rf"\b(?P<first>{NAME_TOKEN}|{INITIAL})\s+(?P<last>{NAME_TOKEN})\b")
+LOWER_WORD = compile_regex(r"\b\p{Ll}+\b")
+CAPITALISED = compile_regex(rf"(?<=[\p{{Ll}},;]\s+){NAME_TOKEN}\b")
+SENTENCE_START = compile_regex(r"(?:\A|[.!?:;\r\n])[\s\"'\u201c\u2018(\[]*\Z")
 
 
 class PersonIndex:
@@ -183,8 +184,8 @@ def _title(name: str) -> str | None:
     return first if first in GENDER_TITLES else None
 
 
-AGE_TRIGGER = regex.compile(r",\s+(?:aged\s+|now\s+|who\s+is\s+)?\d|\((?:aged\s+)?\d|years?[-\s]old")
-BIRTH_TRIGGER = regex.compile(r"\b(?:born|b\.)\s")
+AGE_TRIGGER = compile_regex(r",\s+(?:aged\s+|now\s+|who\s+is\s+)?\d|\((?:aged\s+)?\d|years?[-\s]old")
+BIRTH_TRIGGER = compile_regex(r"\b(?:born|b\.)\s")
 
 
 def windows(text: str, trigger: regex.Pattern, before: int, after: int):
@@ -228,7 +229,7 @@ def find_ages(text: str, index: PersonIndex):
 
 # "Okafor, born in 1979," | "Okafor (born 1979)" | "Okafor was born in Lagos in 1979" | "Born in 1979, Okafor"
 BIRTH_YEAR = r"(?P<year>(?:19|20)\d{2})(?![\d,.]\d|s\b)"
-BIRTH = regex.compile(
+BIRTH = compile_regex(
     rf"""
     (?P<name>{NAME}),?\s+(?:who\s+was\s+)?born\s+(?:on\s+|in\s+)?(?:{MONTH_WORD}\s+(?:\d{{1,2}},?\s+)?)?(?:in\s+)?{BIRTH_YEAR}
   | (?P<name>{NAME})\s+\((?:born|b\.)\s+(?:{MONTH_WORD}\s+(?:\d{{1,2}},?\s+)?)?{BIRTH_YEAR}\)
@@ -260,7 +261,7 @@ def find_births(text: str, index: PersonIndex):
 
 
 # "The 23-year-old said ..." | "The 23-year-old goalkeeper saved ...": an age with no name after it.
-ANAPHOR = regex.compile(
+ANAPHOR = compile_regex(
     rf"""
     (?:(?<=\A[\s"'\u201c\u2018(]*)|(?<=[.!?]["'\u201d\u2019)]?\s+))
     (?i:the)\s+(?i:{YEAR_OLD})(?P<role>(?:\s+\p{{Ll}}[\p{{Ll}}-]*){{0,2}})(?![\s,]+\p{{Lu}})
@@ -274,11 +275,11 @@ NOT_ROLES = frozenset(
     sent built began wrote spoke drove flew swam rode hit put set let cut shot thought felt knew
     can may might must should shall now still again first""".split()
 )
-VERB_ENDING = regex.compile(r"(?:ed|[^s]s)\Z")
+VERB_ENDING = compile_regex(r"(?:ed|[^s]s)\Z")
 KIN_NOUNS = PERSON_NOUNS | frozenset(
     "husband wife son daughter mother father brother sister partner girlfriend boyfriend niece nephew cousin".split()
 )
-PERSON_NAME = regex.compile(rf"\b{NAME}\b")
+PERSON_NAME = compile_regex(rf"\b{NAME}\b")
 
 
 def find_anaphoric_ages(sentences, index: PersonIndex):
@@ -319,8 +320,8 @@ def find_anaphoric_ages(sentences, index: PersonIndex):
 
 
 # "goalkeeper Jonas Lindqvist" | "Lindqvist, the team's goalkeeper," | "the goalkeeper, Jonas Lindqvist"
-ROLE_BEFORE = regex.compile(rf"\b(?P<role>\p{{L}}\p{{Ll}}{{2,}})\s+(?P<name>{NAME})")
-ROLE_AFTER = regex.compile(
+ROLE_BEFORE = compile_regex(rf"\b(?P<role>\p{{L}}\p{{Ll}}{{2,}})\s+(?P<name>{NAME})")
+ROLE_AFTER = compile_regex(
     rf"(?P<name>{NAME}),\s+(?:the|a|an|his|her|their|its)\s+(?:[\p{{L}}'\u2019-]+\s+){{0,3}}?(?P<role>\p{{Ll}}{{3,}})(?=\s*[,.;:)])"
     rf"|\bthe\s+(?P<role>\p{{Ll}}{{3,}}),\s+(?P<name>{NAME})"
 )

@@ -9,39 +9,31 @@ phrases"). Word lists live in ``data/correct_doubles.yaml`` and
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
-from functools import cache, cached_property, lru_cache
 import sys
 from array import array
 from bisect import bisect_right
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cache, cached_property, lru_cache
 from itertools import accumulate, chain, compress, count, islice
 from operator import eq
-from pathlib import Path
 
 import regex
-import yaml
 
 from newslint import Scope, hookimpl, rule
+from newslint.patterns import compile as compile_regex
+from newslint_plugins.lexicons import load_lexicon
 
-DATA = Path(__file__).parent / "data"
-
-
-def load_yaml(name: str):
-    """A lexicon from ``data/``, read with libyaml's safe loader when PyYAML has it (ten times faster)."""
-    return yaml.load((DATA / name).read_text("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-
-
-DOUBLES = load_yaml("correct_doubles.yaml")
+DOUBLES = load_lexicon("correct_doubles.yaml")
 # Applied at one position only (.match), never scanned: tests/test_scaling.py checks them that way.
 ANCHORED_PATTERNS = ("MARKUP_BLOCK",)
 
 # A word: letters, with inner apostrophes ("don't", "O’Neill").
 WORD = r"\p{L}++(?:['\u2019]\p{L}++)*+"
-WORD_TOKEN = regex.compile(WORD)
+WORD_TOKEN = compile_regex(WORD)
 NOT_BEFORE = r"(?<![\p{L}\p{N}\p{M}'\u2019@#/._-])"
 NOT_AFTER = r"(?![\p{L}\p{N}\p{M}'\u2019-])"
-LINE_BREAK = regex.compile(r"[\r\n]")
+LINE_BREAK = compile_regex(r"[\r\n]")
 
 DETERMINERS = frozenset(
     "the a an this that these those its his her their our your my".split()
@@ -102,7 +94,7 @@ def is_english(doc) -> bool:
 
 # --- G101 doubled word -------------------------------------------------------------
 
-DOUBLED = regex.compile(
+DOUBLED = compile_regex(
     rf"{NOT_BEFORE}(?P<word>{WORD})(?P<again>(?:\s+(?P=word))+){NOT_AFTER}",
     regex.IGNORECASE,
 )
@@ -118,8 +110,8 @@ IRREGULAR_VERBS = frozenset(
     turned move moves stepped step steps pulled pull log logs sign signs
     handed hand hands carried carry""".split()
 )
-PREVIOUS_WORD = regex.compile(rf"({WORD})\s*$")
-NEXT_CAPITAL = regex.compile(r"[ \t]+\p{Lu}")
+PREVIOUS_WORD = compile_regex(rf"({WORD})\s*$")
+NEXT_CAPITAL = compile_regex(r"[ \t]+\p{Lu}")
 LOOK_BACK = 80  # characters searched for the word before a double
 
 
@@ -207,14 +199,14 @@ def doubled_word(paragraph, ctx):
 
 # --- G102 echoed phrase ------------------------------------------------------------
 
-ECHO = regex.compile(
+ECHO = compile_regex(
     rf"{NOT_BEFORE}(?P<phrase>{WORD}(?:\s+{WORD}){{1,3}})(?P<sep>\s+)(?P=phrase){NOT_AFTER}",
     regex.IGNORECASE,
 )
 NAME_WORD = r"\p{Lu}\p{Ll}++(?:\p{Lu}\p{Ll}++)?(?:['\u2019]\p{L}++)?"
 # "near Harrow Fenwick Harrow." : a name of two to four capitalised words, then its first
 # word again at the end of a clause, in running text (a lower-case word before it).
-WRAP = regex.compile(
+WRAP = compile_regex(
     rf"(?<=(?<!\p{{L}})\p{{Ll}}++[,]?[ \t]+)(?P<name>(?P<first>{NAME_WORD})(?:[ \t]+{NAME_WORD}){{1,3}})"
     rf"[ \t]+(?P=first)(?=[ \t]*(?:[.,;:!?)]|$))",
     regex.MULTILINE,
@@ -295,7 +287,7 @@ SUFFIXES = frozenset(
     wards ly ry ies ish ize ise ized ised ette ettes ling lings let lets""".split()
 )
 # Two-word frames in which a short noun is an idiom, not a cut term.
-IDIOMS = regex.compile(
+IDIOMS = compile_regex(
     r"""(?ix)
     \bball\s+(?:\p{L}+\s+){0,3}?in\s+(?:\p{L}+['\u2019]?s?\s+){1,2}court\b
     | \bon\s+the\s+ball\b | \bdrop(?:s|ped|ping)?\s+the\s+ball\b | \bthe\s+ball\s+rolling\b
@@ -514,7 +506,7 @@ def truncated_term(doc, ctx):
 
 # --- G104 lower-cased name ---------------------------------------------------------
 
-NAME_RUN = regex.compile(rf"{NAME_WORD}(?:[ \t]+{NAME_WORD})+")
+NAME_RUN = compile_regex(rf"{NAME_WORD}(?:[ \t]+{NAME_WORD})+")
 OPENERS = frozenset('.!?:"(\u201c')
 # Words that start or end a capitalised run without being part of a personal or
 # place name, and institutional words whose lower-case use is ordinary English.
@@ -546,8 +538,8 @@ NOT_NAME_WORDS = frozenset(
 NOT_A_NAME_BEFORE = DETERMINERS | frozenset(
     "any every each some no another other former late".split()
 )
-HAS_CAPITAL = regex.compile(r"\b\p{Lu}")
-LINK_MARK = regex.compile(r"/|@|www\.|\.(?:com|org|net)\b")
+HAS_CAPITAL = compile_regex(r"\b\p{Lu}")
+LINK_MARK = compile_regex(r"/|@|www\.|\.(?:com|org|net)\b")
 MIN_CONTEXT_WORDS = 6  # a line this long, mostly lower case, is running text
 
 
@@ -670,7 +662,7 @@ class RepeatedClauseOptions:
 
 
 # A whitespace-separated token without its edge punctuation, so numbers and links count.
-CHUNK = regex.compile(r"[\p{L}\p{N}](?:\S*[\p{L}\p{N}])?")
+CHUNK = compile_regex(r"[\p{L}\p{N}](?:\S*[\p{L}\p{N}])?")
 
 
 def chunks(text: str):
@@ -767,9 +759,9 @@ class TruncatedEndingOptions:
     min_words: int = 8
 
 
-MARKUP_BLOCK = regex.compile(r"[ \t]*(?:#{1,6}[ \t]|[-*+][ \t]|\d{1,9}[.)][ \t]|>|\|)")
+MARKUP_BLOCK = compile_regex(r"[ \t]*(?:#{1,6}[ \t]|[-*+][ \t]|\d{1,9}[.)][ \t]|>|\|)")
 TERMINAL = frozenset(".!?\u2026:;)]\"'\u201d\u2019*")
-LAST_WORDS = regex.compile(rf"(?:{WORD}[\s,]+){{0,2}}(?P<last>{WORD})(?P<tail>[,\u2013\u2014-]?)\s*\Z")
+LAST_WORDS = compile_regex(rf"(?:{WORD}[\s,]+){{0,2}}(?P<last>{WORD})(?P<tail>[,\u2013\u2014-]?)\s*\Z")
 TAIL = 120  # characters searched for the last words of a paragraph
 LAST_LINE_WORDS = 4  # a cut paragraph's last line is prose, not a two-word footer
 
@@ -842,18 +834,18 @@ class TorturedOptions:
 
 
 PHRASE_SEPARATOR = r"(?:\s*[-\u2010\u2011]\s*|\s+)"
-PHRASE_WORD = regex.compile(r"[^\s\u2010\u2011-]+")
+PHRASE_WORD = compile_regex(r"[^\s\u2010\u2011-]+")
 # Where a phrase can start: a word or number, not inside another word.
-PHRASE_START = regex.compile(r"(?<![\p{L}\p{N}])[\p{L}\p{N}]++(?:['\u2019]\p{L}++)*+")
+PHRASE_START = compile_regex(r"(?<![\p{L}\p{N}])[\p{L}\p{N}]++(?:['\u2019]\p{L}++)*+")
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
     return tuple(w.lower().replace("\u2019", "'") for w in PHRASE_WORD.findall(phrase))
 
 
-PHRASE_GAP = regex.compile(r"\s*[-\u2010\u2011]\s*|\s+")
-LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]")
-LETTERS = regex.compile(r"\p{L}++(?:'\p{L}++)*+")
+PHRASE_GAP = compile_regex(r"\s*[-\u2010\u2011]\s*|\s+")
+LETTER_OR_DIGIT = compile_regex(r"[\p{L}\p{N}]")
+LETTERS = compile_regex(r"\p{L}++(?:'\p{L}++)*+")
 
 
 @dataclass(frozen=True)
@@ -895,7 +887,7 @@ def tortured_lexicon(extra: tuple[tuple[str, str], ...]) -> Lexicon:
 
 @cache
 def tortured_data() -> dict:
-    return load_yaml("tortured_phrases.yaml")
+    return load_lexicon("tortured_phrases.yaml")
 
 
 def tortured_phrases(text: str, trie: dict, starts: list[int] | None = None):

@@ -20,16 +20,15 @@ import importlib
 from dataclasses import dataclass
 from functools import cached_property
 
-import regex
-
 from newslint import Scope, Severity, Span, hookimpl, rule
+from newslint.patterns import compile as compile_regex
 
 # Where one of the engine's sentences holds more than one: a new line that starts a list
 # item or table row (indented, or opening with a capital or digit), or a full stop followed
 # by a letter of a script without case (Hangul, kana, Arabic...).
 # (A full stop run is matched from its first mark only, so a long run is scanned once.)
-SEGMENT_BREAK = regex.compile(r"(?:\r\n|\r|\n)(?=[ \t]|[\p{Lu}\p{N}])|(?<![.!?])[.!?]+\s+(?=\p{Lo})")
-LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]")
+SEGMENT_BREAK = compile_regex(r"(?:\r\n|\r|\n)(?=[ \t]|[\p{Lu}\p{N}])|(?<![.!?])[.!?]+\s+(?=\p{Lo})")
+LETTER_OR_DIGIT = compile_regex(r"[\p{L}\p{N}]")
 # Bytes -> b"v" for vowels and digits, b" " for everything else: counting b" v" then counts
 # runs of vowels and digits, a close and mostly high estimate of syllables, at C speed.
 SOUNDS = bytes(ord("v") if chr(i) in "aeiouyAEIOUY0123456789" else ord(" ") for i in range(256))

@@ -18,18 +18,23 @@ from dataclasses import dataclass
 import regex
 
 from newslint import Scope, hookimpl, rule
-
+from newslint.patterns import compile as compile_regex
 from newslint_plugins import template_lines
 from newslint_plugins.attribution import CREDIT_DEFAULT as HOLLOW_CREDIT
 from newslint_plugins.attribution import CREDIT_TAIL as HOLLOW_CREDIT_TAIL
-from newslint_plugins.template_lines import CAPTION, KIND_LABELS, REPEAT, RESIDUE, Verdict
-
+from newslint_plugins.template_lines import (
+    CAPTION,
+    KIND_LABELS,
+    REPEAT,
+    RESIDUE,
+    Verdict,
+)
 
 # Headings and list items the author marked up: structure of the article, not of a page.
-MARKDOWN_STRUCTURE = regex.compile(r"[ \t]{0,3}(?:(?P<heading>#{1,6}[ \t])|[-*+][ \t]|\d{1,9}[.)][ \t])")
+MARKDOWN_STRUCTURE = compile_regex(r"[ \t]{0,3}(?:(?P<heading>#{1,6}[ \t])|[-*+][ \t]|\d{1,9}[.)][ \t])")
 
 # A line that holds only an image: a caption right above or below it is kept with its image.
-MARKDOWN_IMAGE = regex.compile(r"[ \t]*(?:!\[[^\]\r\n]*\](?:\([^)\r\n]*\)|\[[^\]\r\n]*\])|<img\b[^>\r\n]*>)[ \t]*")
+MARKDOWN_IMAGE = compile_regex(r"[ \t]*(?:!\[[^\]\r\n]*\](?:\([^)\r\n]*\)|\[[^\]\r\n]*\])|<img\b[^>\r\n]*>)[ \t]*")
 
 
 def line_verdicts(doc, extra_phrases: tuple[str, ...] = ()):
@@ -209,7 +214,7 @@ PLACEHOLDER_WORDS = (
     r"|NUMBER|NUM|AMOUNT|PRICE|PERCENT|FIGURE|AGE|TITLE|JOB TITLE|COMPANY|COMPANY NAME|ORGANI[SZ]ATION"
     r"|QUOTE|LINK|URL|SOURCE|PHOTO|IMAGE|CAPTION|HEADLINE|BYLINE|AUTHOR|REPORTER|PLACEHOLDER|TBD|TBC|TK|X+"
 )
-PLACEHOLDER = regex.compile(
+PLACEHOLDER = compile_regex(
     rf"""
     (?<![\p{{L}}\p{{N}}-])TK(?:TK)*(?![\p{{L}}\p{{N}}-])               # TK, TKTK: "to come" (not "TK-421")
     | (?<![\p{{L}}\p{{N}}-])(?:X{{3,}}|x{{3,}})(?![\p{{L}}\p{{N}}-])      # XXX, xxx (not "XXX-rated")
@@ -230,11 +235,11 @@ PLACEHOLDER = regex.compile(
 )
 # A TK or XXX next to a capitalised word is a name, a brand or a Roman numeral:
 # "TK Maxx", "Super Bowl XXX".
-CAPITALISED_BEFORE = regex.compile(r"\p{Lu}[\p{L}\p{N}'\u2019.-]*\s+$")
+CAPITALISED_BEFORE = compile_regex(r"\p{Lu}[\p{L}\p{N}'\u2019.-]*\s+$")
 WORD_WINDOW = 60  # characters before a TK or XXX searched for a capitalised word
 # Applied only in a window of WORD_WINDOW characters or at one position (tests/test_scaling.py).
 ANCHORED_PATTERNS = ("CAPITALISED_BEFORE", "CAPITALISED_OR_NUMBER_AFTER", "MARKDOWN_STRUCTURE", "MARKDOWN_IMAGE")
-CAPITALISED_OR_NUMBER_AFTER = regex.compile(r"^\s+[\p{Lu}\p{N}]")
+CAPITALISED_OR_NUMBER_AFTER = compile_regex(r"^\s+[\p{Lu}\p{N}]")
 
 
 @rule("T104", "placeholder-text", scope=Scope.DOCUMENT)

@@ -29,12 +29,13 @@ docs/rules/template.md describes the whole design and its measurements.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
 import regex
-import yaml
+
+from newslint.patterns import compile as compile_regex
+from newslint_plugins.lexicons import load_lexicon
 
 ANYWHERE, OUTSIDE, WEAK, NONE = 3, 2, 1, 0
 
@@ -66,35 +67,35 @@ KIND_LABELS = {
 # article, but readers are told they are part of the comment section.
 REPORTED_KIND = {"thread": "comments"}
 
-LEXICON = yaml.safe_load((Path(__file__).parent / "data" / "template_lexicon.yaml").read_text(encoding="utf-8"))
+LEXICON = load_lexicon("template_lexicon.yaml")
 TIERS = {"anywhere": ANYWHERE, "outside": OUTSIDE, "weak": WEAK}
 
-INVISIBLE = regex.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
-SPACES = regex.compile(r"\s+")
-WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'\u2019.&+-]*")
-IDEOGRAPH = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
-TOKEN_SPLIT = regex.compile(r"[\s|\u2022\u00b7,;/\\\u00bb\u203a<>()\[\]{}\"\u201c\u201d\u201e\u00ab]+")
+INVISIBLE = compile_regex(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
+SPACES = compile_regex(r"\s+")
+WORD = compile_regex(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'\u2019.&+-]*")
+IDEOGRAPH = compile_regex(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+TOKEN_SPLIT = compile_regex(r"[\s|\u2022\u00b7,;/\\\u00bb\u203a<>()\[\]{}\"\u201c\u201d\u201e\u00ab]+")
 TOKEN_TRIM = ".:!?*'\u2019\u2018-\u2013\u2014=_~#"
-CAMEL = regex.compile(r"(?<=[\p{Ll}\p{N}])(?=\p{Lu}\p{Ll})|(?<=\p{Ll})(?=\p{Lu}{2})")
-COUNT = regex.compile(r"[+-]?\d[\d.,]*[km]?\+?")
-HAS_ALNUM = regex.compile(r"[\p{L}\p{N}]")
-TERMINAL = regex.compile(r"""[.!?\u3002\uff01\uff1f]["'\u201d\u2019\u00bb)\]]*$""")
-ELLIPSIS_END = regex.compile(r"""(?:\.\.\.|\u2026)["'\u201d\u2019)\]]*$""")
-URL_LINE = regex.compile(r"(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?:/\S*)?", regex.IGNORECASE)
-ASSET_LINE = regex.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}|\S+\.(?:png|jpe?g|gif|svg|webp|css|js)")
-ASSET_WORD = regex.compile(r"(?:^|[-_])(?:logo|icon|img|image|banner|sprite|avatar|thumb|header|footer|nav|menu|btn|button|widget|svg|site|theme|white|black|dark|light|mobile|desktop|browser|tablet|phone)(?:$|[-_])")
+CAMEL = compile_regex(r"(?<=[\p{Ll}\p{N}])(?=\p{Lu}\p{Ll})|(?<=\p{Ll})(?=\p{Lu}{2})")
+COUNT = compile_regex(r"[+-]?\d[\d.,]*[km]?\+?")
+HAS_ALNUM = compile_regex(r"[\p{L}\p{N}]")
+TERMINAL = compile_regex(r"""[.!?\u3002\uff01\uff1f]["'\u201d\u2019\u00bb)\]]*$""")
+ELLIPSIS_END = compile_regex(r"""(?:\.\.\.|\u2026)["'\u201d\u2019)\]]*$""")
+URL_LINE = compile_regex(r"(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?:/\S*)?", regex.IGNORECASE)
+ASSET_LINE = compile_regex(r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}|\S+\.(?:png|jpe?g|gif|svg|webp|css|js)")
+ASSET_WORD = compile_regex(r"(?:^|[-_])(?:logo|icon|img|image|banner|sprite|avatar|thumb|header|footer|nav|menu|btn|button|widget|svg|site|theme|white|black|dark|light|mobile|desktop|browser|tablet|phone)(?:$|[-_])")
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-DATE = regex.compile(
+DATE = compile_regex(
     rf"\b{MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|\b\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}\b"
     r"|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\b\d{1,2}:\d{2}\b|\b\d+\s*(?:min|mins|minutes?|h|hrs?|hours?|days?)\s+ago\b",
     regex.IGNORECASE,
 )
-BYLINE = regex.compile(r"^(?:by|written by|posted by|words by|story by|reported by|von|por|par|di|oleh|от|автор)(?:\s+\S|\s*$)", regex.IGNORECASE)
-CREDIT_WORDS = "|".join(regex.escape(w) for w in sorted(LEXICON["credit_words"], key=len, reverse=True))
-AGENCIES = "|".join(regex.escape(w) for w in sorted(LEXICON["agencies"], key=len, reverse=True))
+BYLINE = compile_regex(r"^(?:by|written by|posted by|words by|story by|reported by|von|por|par|di|oleh|от|автор)(?:\s+\S|\s*$)", regex.IGNORECASE)
+CREDIT_WORDS = "|".join(regex.escape(w) for w in sorted(LEXICON["credit_words"], key=lambda item: (-len(item), item)))
+AGENCIES = "|".join(regex.escape(w) for w in sorted(LEXICON["agencies"], key=lambda item: (-len(item), item)))
 # Caption and credit lines (T102): how they start, and how they end (searched in the last
 # CAPTION_TAIL characters, since a credit closes its line).
-CAPTION_START = regex.compile(
+CAPTION_START = compile_regex(
     "|".join(
         (
             rf"(?:{CREDIT_WORDS})s?\s*(?:by)?\s*:\s*\S",
@@ -107,7 +108,7 @@ CAPTION_START = regex.compile(
     ),
     regex.IGNORECASE,
 )
-CAPTION_END = regex.compile(
+CAPTION_END = compile_regex(
     "|".join(
         (
             rf"\((?:{CREDIT_WORDS})s?\s*(?:by|:)?\s*[^()]{{1,100}}\)\s*$",
@@ -119,7 +120,7 @@ CAPTION_END = regex.compile(
     regex.IGNORECASE,
 )
 CAPTION_TAIL = 200
-DIGIT = regex.compile(r"\d")
+DIGIT = compile_regex(r"\d")
 
 
 def is_caption(text: str) -> bool:
@@ -175,7 +176,7 @@ def build_lexicon(data: Mapping = LEXICON, extra: Iterable[str] = (), drop: froz
                 name = f"{kind}_{len(groups)}"
                 groups[name] = (kind, tier, pattern)
                 parts[TIERS[tier]].append(f"(?P<{name}>{pattern.removeprefix('^').removesuffix('$')})")
-    compiled = {tier: regex.compile("|".join(alts), regex.IGNORECASE) for tier, alts in parts.items() if alts}
+    compiled = {tier: compile_regex("|".join(alts), regex.IGNORECASE) for tier, alts in parts.items() if alts}
 
     best: dict[tuple[str, ...], tuple[str, int, Entry]] = {}
     for phrase in extra:
@@ -406,7 +407,7 @@ ENGLISH_FUNCTION_WORDS = frozenset(
     "the a an and of to in is was that for on with as by at it he she they his her their "
     "from but not have has had be been were are this which who would will said".split()
 )
-ENGLISH_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'\u2019-]*")
+ENGLISH_WORD = compile_regex(r"\p{L}[\p{L}\p{M}'\u2019-]*")
 ENGLISH_SHARE = 0.15
 
 # Scores for finding the article block (see module docstring).
@@ -613,8 +614,8 @@ def story_top(lines: Sequence[Line], start: int, hint: int | None = None) -> tup
     return headline, kept | {headline}
 
 
-AFFIX_SEPARATOR = regex.compile(r"\s[-|\u2013\u2014\u00b7\u2022/\u00bb:]\s|[|\u00b7\u2022\u00bb:]")
-QUOTED = regex.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb]|(?:^|\s)'|',")
+AFFIX_SEPARATOR = compile_regex(r"\s[-|\u2013\u2014\u00b7\u2022/\u00bb:]\s|[|\u00b7\u2022\u00bb:]")
+QUOTED = compile_regex(r"[\"\u201c\u201d\u201e\u00ab\u00bb]|(?:^|\s)'|',")
 
 
 def repeats_headline(line: Line, key: str) -> bool:

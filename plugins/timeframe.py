@@ -17,7 +17,10 @@ from dataclasses import dataclass
 
 import regex
 from dateutil import parser as date_parser
-from dateutil.relativedelta import relativedelta, weekday as relative_weekday
+from dateutil.relativedelta import relativedelta
+from dateutil.relativedelta import weekday as relative_weekday
+
+from newslint.patterns import compile as compile_regex
 
 # Patterns applied only at one position, never scanned (see tests/test_scaling.py).
 ANCHORED_PATTERNS = ("DATELINE",)
@@ -30,13 +33,13 @@ MONTHS = {
 }
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 
-_MONTH_ALT = "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True))
+_MONTH_ALT = "|".join(m.capitalize() for m in sorted(MONTHS, key=lambda item: (-len(item), item)))
 _WEEKDAY_ALT = "|".join(calendar.day_name)
 WEEKDAY = rf"(?:{_WEEKDAY_ALT})"
 
 # A calendar date in running text. Month names must be capitalised ("may" is
 # a verb); a day must not be the start of a larger number ("March 5,000").
-DATE = regex.compile(
+DATE = compile_regex(
     rf"""
     (?:\b(?P<weekday>{_WEEKDAY_ALT})(?:,\s*|\s+|\s*\(\s*)(?:the\s+)?)?
     (?:
@@ -54,7 +57,7 @@ DATE = regex.compile(
 # A short line that may hold the article's date ("June 16, 2023 - 12:29 pm",
 # "Published 3 March 2024", "Updated: 2023-06-16", "18 NOV 2019").
 _ANY_MONTH = rf"(?i:{_MONTH_ALT})"
-DATE_LINE = regex.compile(
+DATE_LINE = compile_regex(
     rf"""
     (?:\b{_ANY_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}
       |\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_ANY_MONTH}\.?,?\s+\d{{4}}
@@ -76,19 +79,19 @@ _DATELINE = rf"""
     (?P<date>{_FULL_DATE})
     \s*(?:\([^()\n]{{1,30}}\)\s*)?[-\u2013\u2014:/|]
     """
-DATELINE = regex.compile(_DATELINE, regex.VERBOSE)
+DATELINE = compile_regex(_DATELINE, regex.VERBOSE)
 # A dateline opening a paragraph anywhere in the text (merged copy carries its
 # datelines along): at a line start, with a few words after it on its line.
-DATELINE_ANYWHERE = regex.compile(
+DATELINE_ANYWHERE = compile_regex(
     rf"(?m)^[ \t]*{_DATELINE}(?=[^\r\n]*?\p{{L}}{{2,}}[^\r\n]*?\s\p{{L}}{{2,}})",
     regex.VERBOSE,
 )
 # "16/06/2023", "06.16.2023": only when the day cannot be read as a month.
-NUMERIC_DATE = regex.compile(r"(?<![\d/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>(?:19|20)\d{2})(?![\d/.])")
-LINE = regex.compile(r"[^\r\n]+")
-WORDS = regex.compile(r"\w+")
+NUMERIC_DATE = compile_regex(r"(?<![\d/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>(?:19|20)\d{2})(?![\d/.])")
+LINE = compile_regex(r"[^\r\n]+")
+WORDS = compile_regex(r"\w+")
 BYLINE_MAX_WORDS = 14
-DATE_CUE = regex.compile(r"(?i)\b(?:by|published|updated|posted|modified|date|dated|first\s+published)\b|[|\u2022\u00b7]")
+DATE_CUE = compile_regex(r"(?i)\b(?:by|published|updated|posted|modified|date|dated|first\s+published)\b|[|\u2022\u00b7]")
 DATE_LINE_CUED_WORDS = 10  # words besides the date on a line with a cue ("By Ana Ruiz | Published ...")
 DATE_LINE_OTHER_WORDS = 6  # and on one without ("Friday 16 June 2023 09.30 BST")
 BODY_MIN_WORDS = 25
@@ -295,7 +298,7 @@ class Timeframes:
 
 # Relative days. Each resolves to the set of days it can mean, so that two
 # mentions contradict each other only when their sets share no day.
-RELATIVE_DAY = regex.compile(
+RELATIVE_DAY = compile_regex(
     rf"""
     \b(?:
         (?P<today>(?i:today|tonight|this\s+(?:morning|afternoon|evening)|(?:earlier|later)\s+today))

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ["NEWSLINT_DISABLE_PLUGIN_AUTOLOAD"] = "1"  # tests see built-in plugins only
+os.environ["NEWSLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="newslint-cache-")  # never the user's cache
 
 from newslint.config import Settings, load_config  # noqa: E402
 from newslint.engine import Linter  # noqa: E402

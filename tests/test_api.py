@@ -1,6 +1,7 @@
 """The Python API documented in the README."""
-import newslint
 from conftest import TESTS
+
+import newslint
 
 
 def test_lint_text_returns_findings(tmp_path):

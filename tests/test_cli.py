@@ -3,11 +3,10 @@ import io
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-
 from conftest import TESTS
+
 from newslint.cli import main
 
 CLEAN = "# Council approves budget for library\n\nThe council approved the budget on Monday.\n"

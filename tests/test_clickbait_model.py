@@ -8,8 +8,8 @@ import sys
 from importlib import resources
 
 import pytest
-
 from conftest import lint, linter_for
+
 from newslint_plugins import clickbait_model
 
 # Plain factual headlines, in sentence case and in title case: no H rule may fire.

@@ -2,8 +2,8 @@
 from pathlib import Path
 
 import pytest
-
 from conftest import TESTS
+
 from newslint.config import ConfigError, find_config, load_config
 from newslint.engine import Linter
 from newslint.severity import Severity

@@ -6,13 +6,28 @@ import datetime
 
 import pytest
 import regex
-
 from conftest import lint
-from newslint_plugins.consistency import elapsed_fits, item_weight, list_items, near_spellings
+
+from newslint_plugins.consistency import (
+    elapsed_fits,
+    item_weight,
+    list_items,
+    near_spellings,
+)
 from newslint_plugins.numbers import NUMBER, number_value
-from newslint_plugins.people import PersonIndex, edit_distance_one, find_ages, find_births
+from newslint_plugins.people import (
+    PersonIndex,
+    edit_distance_one,
+    find_ages,
+    find_births,
+)
 from newslint_plugins.timeframe import (
-    RELATIVE_DAY, find_anchor, find_dates, find_timeframes, possible_dates, resolve_day,
+    RELATIVE_DAY,
+    find_anchor,
+    find_dates,
+    find_timeframes,
+    possible_dates,
+    resolve_day,
 )
 
 D = datetime.date

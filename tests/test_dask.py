@@ -6,8 +6,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import FIXTURES
+
 from newslint.cli import main
 from newslint.config import Settings
 from newslint.engine import Linter

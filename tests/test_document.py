@@ -1,7 +1,8 @@
 """Documents: masking keeps offsets, units slice the masked text, headlines are found."""
-from hypothesis import given, settings, strategies as st
-
 from conftest import linter_for
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from newslint.sources import Source
 
 

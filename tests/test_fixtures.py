@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 import regex
-
 from conftest import FIXTURES, linter_for
+
 from newslint.config import load_config
 
 EXPECT = regex.compile(r"<!--\s*expect(?:\+(?P<offset>\d+))?:\s*(?P<codes>[A-Z0-9, ]+?)\s*-->")

@@ -1,12 +1,11 @@
 """Output formats: text, JSON shape, SARIF valid against the official schema, GitHub escaping."""
 import io
 import json
-from pathlib import Path
 
 import jsonschema
 import pytest
-
 from conftest import TESTS, wolf_settings
+
 from newslint.engine import Linter
 from newslint.findings import FileResult
 from newslint.formatters.github import GithubFormatter, escape_property

@@ -6,8 +6,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, linter_for
+
 from newslint import hookspecs
 from newslint.plugins import DEFAULT_PLUGINS
 

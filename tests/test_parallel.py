@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import FIXTURES
+
 from newslint import parallel
 from newslint.cli import build_parser, main
 

@@ -1,8 +1,8 @@
 """Plugins: hooks registered on a fresh manager, crashes isolated, blocks and entry points honoured."""
 import pluggy
 import pytest
-
 from conftest import wolf_settings
+
 from newslint import Scope, hookimpl, rule
 from newslint.config import ConfigError, PluginSettings, Settings
 from newslint.engine import Linter

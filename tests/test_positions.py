@@ -1,5 +1,6 @@
 """Offsets <-> (line, column): exact, CRLF/CR aware, UTF-16 columns for editors."""
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newslint.positions import LineIndex, utf16_column
 

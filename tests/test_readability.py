@@ -5,8 +5,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import FIXTURES, lint
+
 from newslint.segment import Unit
 from newslint_plugins import readability
 

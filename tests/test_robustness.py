@@ -1,7 +1,7 @@
 """Linting never raises and no rule crashes, whatever the text."""
-from hypothesis import HealthCheck, given, settings, strategies as st
-
 from conftest import linter_for
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 WORDS = st.sampled_from([
     "the", "The", "said", "Monday,", "June 16, 2023", "“", "”", '"', "'", "—", "Mr.", "two", "three:", "A,", "B and C",

@@ -1,5 +1,6 @@
 """Suppression directives: ignore, disable/enable ranges, disable-file, invalid and unused ones."""
 from conftest import wolf_settings
+
 from newslint.engine import Linter
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 import regex
-
 from conftest import lint
+
 from newslint_plugins import template_lines as tl
 
 BODY = (
