@@ -43,7 +43,7 @@ def test_text(results):
         "news/bad.txt: error: not valid UTF-8: byte 0xff on line 1 (offset 0)",
         "     3  TST101 cried-wolf",
         "     1  TST102 headline-shout",
-        "Found 4 findings in 1 file; 1 could not be linted.",
+        "Found 4 findings in 1 of 1 file; 1 could not be linted.",
     ]
 
 

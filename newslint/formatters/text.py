@@ -10,6 +10,7 @@ class TextFormatter(Formatter):
     def start(self) -> None:
         self.counts: Counter = Counter()
         self.files_with_findings = 0
+        self.linted = 0
         self.unreadable = 0
 
     def file(self, result) -> None:
@@ -17,6 +18,7 @@ class TextFormatter(Formatter):
             self.unreadable += 1
             self.stream.write(f"{result.path}: error: {result.error}\n")
             return
+        self.linted += 1
         if result.findings:
             self.files_with_findings += 1
         for f in result.findings:
@@ -30,8 +32,8 @@ class TextFormatter(Formatter):
                 self.stream.write(f"{count:>6}  {code:<6} {name}\n")
         total = sum(self.counts.values())
         if total or self.unreadable:
-            parts = [f"Found {total} finding{'s' if total != 1 else ''} in {self.files_with_findings} "
-                     f"file{'s' if self.files_with_findings != 1 else ''}"]
+            parts = [f"Found {total} finding{'s' if total != 1 else ''} in {self.files_with_findings} of "
+                     f"{self.linted} file{'s' if self.linted != 1 else ''}"]
             if self.unreadable:
                 parts.append(f"{self.unreadable} could not be linted")
             self.stream.write("; ".join(parts) + ".\n")
