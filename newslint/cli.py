@@ -118,6 +118,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:  # the worker processes are stopped on the way out
         print("newslint: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader went away (`newslint check ... | head`): stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the interpreter's final flush fails silently too
+        return ExitCode.ERROR
 
 
 def run_server() -> int:

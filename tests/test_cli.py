@@ -169,3 +169,15 @@ def test_input_format_overrides_the_suffix(project, capsys):
     assert out.startswith("records.txt#r1:1:3: TST101")
     code, out, _ = run(capsys, "check", "notes.jsonl", "--input-format", "text")
     assert out.startswith("notes.jsonl:3:3: TST101")
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
+    article = tmp_path / "echoes.md"
+    article.write_text("# Harbour wall repairs begin\n\n" + "The the wall was repaired.\n\n" * 5000)
+    process = subprocess.Popen([sys.executable, "-m", "newslint", "check", "--isolated", "--select", "G101",
+                                "--output-format", "json", str(article)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout.read(100).startswith(b'{"version": 1')
+    process.stdout.close()  # as `| head -c 100` does
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 2 and "Traceback" not in stderr and "BrokenPipe" not in stderr
