@@ -104,8 +104,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = settings_from_args(args)
         from newslint.engine import Linter
+        from newslint.plugins import build_plugin_manager
 
-        linter = Linter(settings)
+        # `newslint plugins` reads the installed packages afresh (and so renews the cache).
+        pm = build_plugin_manager(settings, fresh_entry_points=args.command == "plugins")
+        linter = Linter(settings, pm)
     except (ConfigError, RegistryError) as exc:
         print(f"newslint: error: {exc}", file=sys.stderr)
         return ExitCode.ERROR

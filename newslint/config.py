@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import os
-import tomllib
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,6 +92,8 @@ def find_config(start: str | os.PathLike) -> Path | None:
 
 
 def _pyproject_has_section(path: Path) -> bool:
+    import tomllib  # only when there is a pyproject.toml to read (it costs a start 3 ms)
+
     try:
         return "newslint" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
@@ -156,6 +157,8 @@ def _collect_lines(node, prefix: tuple, lines: dict) -> None:
 
 
 def _read_pyproject(text: str, shown: str) -> tuple[dict, dict]:
+    import tomllib
+
     try:
         data = tomllib.loads(text).get("tool", {}).get("newslint", {})
     except tomllib.TOMLDecodeError as exc:

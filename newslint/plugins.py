@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pluggy
 
-from newslint import hookspecs
+from newslint import entrypoints, hookspecs
 from newslint.config import ConfigError, Settings
 
 DEFAULT_PLUGINS = (
@@ -27,9 +27,21 @@ DEFAULT_PLUGINS = (
 AUTOLOAD_OFF_VARIABLE = "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD"
 
 
-def build_plugin_manager(settings: Settings) -> pluggy.PluginManager:
-    """A fresh plugin manager for one run; nothing is registered at import time."""
-    pm = pluggy.PluginManager("newslint")
+class PluginManager(pluggy.PluginManager):
+    """pluggy's manager, plus where each plugin came from (for ``newslint plugins``)."""
+
+    def __init__(self) -> None:
+        super().__init__("newslint")
+        self.origins: dict[str, str] = {}
+
+
+def build_plugin_manager(settings: Settings, *, fresh_entry_points: bool = False) -> PluginManager:
+    """A fresh plugin manager for one run; nothing is registered at import time.
+
+    Installed packages' plugins come from ``newslint.entrypoints`` (cached between
+    runs unless ``fresh_entry_points``).
+    """
+    pm = PluginManager()
     pm.add_hookspecs(hookspecs)
     for name in settings.plugins.block:
         pm.set_blocked(name)
@@ -37,11 +49,19 @@ def build_plugin_manager(settings: Settings) -> pluggy.PluginManager:
         if not pm.is_blocked(module_name):
             pm.register(importlib.import_module(module_name), name=module_name)
     if settings.plugins.autoload and not os.environ.get(AUTOLOAD_OFF_VARIABLE):
-        pm.load_setuptools_entrypoints("newslint")
+        load_installed_plugins(pm, fresh=fresh_entry_points)
     for path in settings.plugins.local:
         register_local(pm, path, settings)
     pm.check_pending()
     return pm
+
+
+def load_installed_plugins(pm: PluginManager, *, fresh: bool) -> None:
+    """Register the ``newslint`` entry points of installed packages, as pluggy's setuptools loader does."""
+    for entry in entrypoints.installed_entries(fresh=fresh):
+        if pm.get_plugin(entry.name) is None and not pm.is_blocked(entry.name):
+            pm.register(entrypoints.load(entry), name=entry.name)
+            pm.origins[entry.name] = entry.distribution
 
 
 def register_local(pm: pluggy.PluginManager, path: str, settings: Settings) -> None:
@@ -64,13 +84,12 @@ def register_local(pm: pluggy.PluginManager, path: str, settings: Settings) -> N
     pm.register(module, name=name)
 
 
-def describe_plugins(pm: pluggy.PluginManager) -> list[tuple[str, str]]:
+def describe_plugins(pm: PluginManager) -> list[tuple[str, str]]:
     """(name, where it comes from) for each registered plugin, as ``newslint plugins`` lists them."""
-    dists = {id(plugin): f"{dist.project_name} {dist.version}" for plugin, dist in pm.list_plugin_distinfo()}
     rows = []
     for name, plugin in pm.list_name_plugin():
         if plugin is None:
             continue
-        origin = dists.get(id(plugin)) or getattr(plugin, "__file__", None) or type(plugin).__name__
+        origin = pm.origins.get(name) or getattr(plugin, "__file__", None) or type(plugin).__name__
         rows.append((name, origin))
     return rows

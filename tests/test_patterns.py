@@ -24,7 +24,7 @@ def test_compile_returns_the_same_pattern_each_time():
 
 def test_a_second_start_reads_the_patterns_the_first_one_saved(tmp_path):
     code = ("from newslint import patterns; p = patterns.compile(r'(?<=\\p{Ll}\\s)\\p{Lu}\\w+');"
-            "print(p.findall('met Ada and Bo'), len(patterns._loaded()))")
+            "print(p.findall('met Ada and Bo'), sorted(patterns._loaded()) == sorted(patterns._asked))")
     first = run_python(code, tmp_path)
     saved = list(tmp_path.glob("patterns-*.pickle"))
     assert len(saved) == 1 and first.startswith("['Ada', 'Bo']")
@@ -34,8 +34,12 @@ def test_a_second_start_reads_the_patterns_the_first_one_saved(tmp_path):
 def test_a_cache_holding_anything_but_patterns_is_refused(tmp_path):
     run_python("from newslint import patterns; patterns.compile('x')", tmp_path)
     [path] = tmp_path.glob("patterns-*.pickle")
-    path.write_bytes(pickle.dumps({("x", 0): os.getcwd}))  # a callable that is not regex's compile
+    path.write_bytes(pickle.dumps({("x", 0): pickle.dumps(os.getcwd)}))  # a callable that is not regex's compile
     assert run_python("from newslint import patterns; print(patterns.compile('x').pattern)", tmp_path) == "x\n"
+    path.write_bytes(pickle.dumps({("x", 0): pickle.dumps(regex.compile("not x"))}))  # another pattern
+    assert run_python("from newslint import patterns; print(patterns.compile('x').pattern)", tmp_path) == "x\n"
+    path.write_bytes(pickle.dumps(os.getcwd))
+    assert run_python("from newslint import patterns; print(patterns.compile('w').pattern)", tmp_path) == "w\n"
     path.write_bytes(b"not a pickle at all")
     assert run_python("from newslint import patterns; print(patterns.compile('y').pattern)", tmp_path) == "y\n"
 

@@ -1,4 +1,7 @@
 """Plugins: hooks registered on a fresh manager, crashes isolated, blocks and entry points honoured."""
+import os
+import sys
+
 import pluggy
 import pytest
 from conftest import wolf_settings
@@ -91,25 +94,46 @@ def test_missing_local_plugin_is_a_config_error():
         Linter(wolf_settings(plugins=PluginSettings(local=("nowhere.py",))))
 
 
-def test_entry_point_plugins_load(monkeypatch):
+class FakeEntryPoint:
+    name, group, value = "wolf-rules", "newslint", "wolf_plugin"
+
+
+class FakeDist:
+    metadata = {"name": "wolf-rules"}
+    version = "1.0"
+    entry_points = [FakeEntryPoint()]
+
+
+def test_entry_point_plugins_load(monkeypatch, tmp_path):
     """A third-party package's ``newslint`` entry point is loaded unless autoload is off."""
     import importlib.metadata as metadata
 
-    class FakeEntryPoint:
-        name, group, value = "wolf-rules", "newslint", "wolf_plugin"
-
-        def load(self):
-            import wolf_plugin
-            return wolf_plugin
-
-    class FakeDist:
-        metadata = {"name": "wolf-rules"}
-        version = "1.0"
-        entry_points = [FakeEntryPoint()]
-
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
     monkeypatch.delenv("NEWSLINT_DISABLE_PLUGIN_AUTOLOAD", raising=False)
     monkeypatch.setattr(metadata, "distributions", lambda: [FakeDist()])
     pm = build_plugin_manager(Settings())
     assert pm.get_plugin("wolf-rules") is not None
+    assert ("wolf-rules", "wolf-rules 1.0") in describe_plugins(pm)
     monkeypatch.setenv("NEWSLINT_DISABLE_PLUGIN_AUTOLOAD", "1")
     assert build_plugin_manager(Settings()).get_plugin("wolf-rules") is None
+
+
+def test_entry_points_are_read_again_only_when_an_install_changes(monkeypatch, tmp_path):
+    import importlib.metadata as metadata
+
+    site = tmp_path / "site-packages"
+    site.mkdir()
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("NEWSLINT_DISABLE_PLUGIN_AUTOLOAD", raising=False)
+    monkeypatch.setattr(sys, "path", [*sys.path, str(site)])
+    monkeypatch.setattr(metadata, "distributions", lambda: [FakeDist()])
+    assert build_plugin_manager(Settings()).get_plugin("wolf-rules") is not None
+
+    monkeypatch.setattr(metadata, "distributions", lambda: [])  # the package is gone...
+    assert build_plugin_manager(Settings()).get_plugin("wolf-rules") is not None  # ...but nothing said so
+    assert build_plugin_manager(Settings(), fresh_entry_points=True).get_plugin("wolf-rules") is None
+
+    monkeypatch.setattr(metadata, "distributions", lambda: [FakeDist()])
+    (site / "wolf_rules-1.0.dist-info").mkdir()  # an install changes its folder's modification time
+    os.utime(site, ns=(0, 10**18))
+    assert build_plugin_manager(Settings()).get_plugin("wolf-rules") is not None

@@ -1,0 +1,79 @@
+"""The user's cache folder, atomic writes into it, and data files kept there pre-parsed.
+
+newslint keeps two kinds of things between runs, both only to start faster:
+compiled regular expressions (``newslint.patterns``) and the parsed contents of
+the rules' YAML data files (``parsed``). The folder is ``$XDG_CACHE_HOME/newslint``
+(``~/.cache/newslint``); ``NEWSLINT_CACHE_DIR`` moves it, and setting it to an
+empty string turns caching off. An unreadable or unwritable cache is ignored:
+the cache may make a run faster, never different.
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import zlib
+from pathlib import Path
+from typing import Any, Callable
+
+from newslint._version import __version__
+
+
+def folder() -> Path | None:
+    """The cache folder, or None when ``NEWSLINT_CACHE_DIR`` is set to an empty string."""
+    configured = os.environ.get("NEWSLINT_CACHE_DIR")
+    if configured is None:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        configured = os.path.join(base, "newslint")
+    return Path(configured) if configured else None
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half of one."""
+    import tempfile  # writing happens on a cache miss only
+
+    temporary = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except OSError:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+
+
+def digest(key: str) -> str:
+    """A short stable name for a cache entry (CRC-32 and Adler-32 of the key: zlib is loaded already, hashlib would cost a start 2 ms)."""
+    data = key.encode("utf-8", "surrogatepass")
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
+
+
+def parsed(source: Path, parse: Callable[[str], Any]) -> Any:
+    """``parse(source's text)``, read back from the cache when the file has not changed since.
+
+    The entry is named after the file's path, size and modification time and newslint's
+    version, and holds JSON, so only plain data (what safe YAML loading gives) is kept;
+    data that JSON would change (dates, tuples, non-string keys) is never cached.
+    """
+    where = folder()
+    try:
+        status = source.stat()
+    except OSError:
+        where = None
+    if where is None:
+        return parse(source.read_text(encoding="utf-8"))
+    key = f"{__version__}\0{source.resolve()}\0{status.st_size}\0{status.st_mtime_ns}"
+    entry = where / f"data-{source.stem}-{digest(key)}.json"
+    with contextlib.suppress(OSError, ValueError):
+        return json.loads(entry.read_bytes())
+    value = parse(source.read_text(encoding="utf-8"))
+    try:
+        encoded = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):  # dates, sets and the like: not plain JSON data
+        return value
+    if json.loads(encoded) == value:
+        write_atomic(entry, encoded.encode("utf-8"))
+    return value

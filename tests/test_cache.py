@@ -1,0 +1,64 @@
+"""The cache folder: data files kept pre-parsed, renewed when they change, never trusted blindly."""
+from __future__ import annotations
+
+import datetime
+import os
+
+import yaml
+
+from newslint import cache
+
+
+def counting_parser(calls: list):
+    def parse(text: str):
+        calls.append(text)
+        return yaml.safe_load(text)
+    return parse
+
+
+def test_a_data_file_is_parsed_once_and_again_when_it_changes(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    source = tmp_path / "lexicon.yaml"
+    source.write_text("words: [alpha, beta]\n")
+    calls: list = []
+    parse = counting_parser(calls)
+    assert cache.parsed(source, parse) == {"words": ["alpha", "beta"]}
+    assert cache.parsed(source, parse) == {"words": ["alpha", "beta"]}
+    assert len(calls) == 1
+
+    source.write_text("words: [alpha, beta, gamma]\n")
+    os.utime(source, ns=(0, 10**18))
+    assert cache.parsed(source, parse) == {"words": ["alpha", "beta", "gamma"]}
+    assert len(calls) == 2
+
+
+def test_data_json_would_change_is_not_cached(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    source = tmp_path / "dates.yaml"
+    source.write_text("since: 2024-05-01\n")
+    calls: list = []
+    assert cache.parsed(source, counting_parser(calls)) == {"since": datetime.date(2024, 5, 1)}
+    assert cache.parsed(source, counting_parser(calls)) == {"since": datetime.date(2024, 5, 1)}
+    assert len(calls) == 2 and not list((tmp_path / "cache").glob("*"))
+
+
+def test_a_damaged_entry_is_parsed_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    source = tmp_path / "lexicon.yaml"
+    source.write_text("- one\n")
+    calls: list = []
+    cache.parsed(source, counting_parser(calls))
+    [entry] = (tmp_path / "cache").glob("data-lexicon-*.json")
+    entry.write_text("{not json")
+    assert cache.parsed(source, counting_parser(calls)) == ["one"]
+    assert len(calls) == 2
+
+
+def test_an_empty_cache_dir_turns_caching_off(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", "")
+    source = tmp_path / "lexicon.yaml"
+    source.write_text("- one\n")
+    calls: list = []
+    cache.parsed(source, counting_parser(calls))
+    cache.parsed(source, counting_parser(calls))
+    assert cache.folder() is None and len(calls) == 2
