@@ -7,6 +7,7 @@ editors and ``git diff`` show.
 from __future__ import annotations
 
 import bisect
+from itertools import accumulate
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -36,7 +37,10 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.line_starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+        if "\r" in text:
+            self.line_starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+        else:  # the common case, at the speed of str.split
+            self.line_starts = [0, *accumulate(len(line) + 1 for line in text.split("\n")[:-1])]
 
     def line_count(self) -> int:
         return len(self.line_starts)
