@@ -47,6 +47,11 @@ class Document:
         return split_lines(self.masked)
 
     @cached_property
+    def nonblank_lines(self) -> list[Unit]:
+        """The lines with something besides whitespace on them (what LINE-scope rules get)."""
+        return [line for line in self.lines if line.text.strip()]
+
+    @cached_property
     def paragraphs(self) -> list[Unit]:
         return split_paragraphs(self.masked, self._paragraph_breaks)
 

@@ -34,6 +34,9 @@ class Linter:
         self.pm = pm or build_plugin_manager(self.settings)
         self.registry = build_registry(self.pm, self.settings)
         self._selection_cache: dict[tuple[str, ...], list[Rule]] = {}
+        self._severities = {
+            code: severity_for(code, rule.severity, self.settings.severity) for code, rule in self.registry.rules.items()
+        }
 
     # -- which rules ---------------------------------------------------------
     def selected_rules(self, path: str) -> list[Rule]:
@@ -100,7 +103,7 @@ class Linter:
         return sorted(set(findings), key=Finding.sort_key)
 
     def context(self, rule: Rule, doc: Document) -> RuleContext:
-        severity = severity_for(rule.code, rule.severity, self.settings.severity)
+        severity = self._severities.get(rule.code) or severity_for(rule.code, rule.severity, self.settings.severity)
         return RuleContext(rule, doc, self.registry.options.get(rule.code), severity)
 
     def run_rule(self, rule: Rule, doc: Document, selected_codes: set[str]) -> list[Finding]:
@@ -142,4 +145,4 @@ def units_for(scope: Scope, doc: Document) -> list:
         return doc.paragraphs
     if scope is Scope.SENTENCE:
         return doc.sentences
-    return [line for line in doc.lines if line.text.strip()]
+    return doc.nonblank_lines
