@@ -25,6 +25,7 @@ every worker; installed plugin packages must be installed there.
 from __future__ import annotations
 
 import importlib
+import io
 import json
 import os
 import pickle
@@ -79,7 +80,7 @@ def lint_items(items: Iterable, settings: Settings, name: str, input_format: str
             sources = (replace(source, path=item.path + source.path[len(item.location):])
                        for source in read_path(item.location, input_format, settings.max_input_line))
         elif isinstance(item, Mapping):
-            sources = read_jsonl(name, json.dumps(item).encode("utf-8"), settings.max_input_line)
+            sources = read_jsonl(name, io.BytesIO(json.dumps(item).encode("utf-8")), settings.max_input_line)
         elif isinstance(item, str):
             sources = read_path(item, input_format, settings.max_input_line)
         else:

@@ -5,9 +5,10 @@ Nothing here raises for a bad file: a problem becomes a ``Source`` with an
 """
 from __future__ import annotations
 
+import io
 import json
 from dataclasses import dataclass
-from typing import Iterator
+from typing import BinaryIO, Iterable, Iterator
 
 from newslint.positions import LINE_BREAK
 
@@ -65,15 +66,27 @@ def read_text_source(path: str, data: bytes, max_input_line: int) -> Source:
     return Source(path, None if error else text, error)
 
 
-def read_jsonl(path: str, data: bytes, max_input_line: int) -> Iterator[Source]:
-    """One Source per record ``{"id", "title"?, "text"}``; a bad record is an error for it alone."""
-    if b"\x00" in data[:BINARY_SNIFF_BYTES]:
+def physical_lines(stream: Iterable[bytes]) -> Iterator[bytes]:
+    """The lines of a byte stream, split as ``bytes.splitlines`` splits (\\n, \\r\\n and \\r), one at a time."""
+    for raw in stream:
+        yield from raw.splitlines()
+
+
+def read_jsonl(path: str, stream: BinaryIO, max_input_line: int) -> Iterator[Source]:
+    """One Source per record ``{"id", "title"?, "text"}``; a bad record is an error for it alone.
+
+    The archive is read a line at a time, so memory stays flat however big it is.
+    """
+    if not hasattr(stream, "peek"):
+        stream = io.BufferedReader(stream)
+    head = stream.peek(BINARY_SNIFF_BYTES)[:BINARY_SNIFF_BYTES]
+    if b"\x00" in head:
         yield Source(path, error="binary file (contains NUL bytes), not a JSONL archive")
         return
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    if head.startswith(b"\xef\xbb\xbf"):
+        stream.read(3)
     records = 0
-    for number, raw in enumerate(data.splitlines(), 1):
+    for number, raw in enumerate(physical_lines(stream), 1):
         if not raw.strip():
             continue
         records += 1
@@ -102,21 +115,29 @@ def read_jsonl(path: str, data: bytes, max_input_line: int) -> Iterator[Source]:
 
 
 def read_path(path: str, input_format: str | None, max_input_line: int) -> Iterator[Source]:
-    """The sources in one file path: one for a text file, one per record for JSONL."""
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except FileNotFoundError:
-        yield Source(path, error="no such file or directory")
-        return
-    except IsADirectoryError:
-        yield Source(path, error="is a directory")
-        return
-    except OSError as exc:
-        yield Source(path, error=f"cannot read: {exc.strerror or exc}")
-        return
+    """The sources in one file path: one for a text file, one per record for JSONL (streamed)."""
     is_jsonl = input_format == "jsonl" or (input_format is None and path.lower().endswith(JSONL_SUFFIXES))
-    if is_jsonl:
-        yield from read_jsonl(path, data, max_input_line)
-    else:
-        yield read_text_source(path, data, max_input_line)
+    try:
+        handle = open(path, "rb")
+    except OSError as exc:
+        yield Source(path, error=read_error(exc))
+        return
+    with handle:
+        try:
+            if not is_jsonl:
+                data = handle.read()
+            else:
+                yield from read_jsonl(path, handle, max_input_line)
+                return
+        except OSError as exc:
+            yield Source(path, error=read_error(exc))
+            return
+    yield read_text_source(path, data, max_input_line)
+
+
+def read_error(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "no such file or directory"
+    if isinstance(exc, IsADirectoryError):
+        return "is a directory"
+    return f"cannot read: {exc.strerror or exc}"
