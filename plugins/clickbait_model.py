@@ -12,9 +12,10 @@ import json
 import math
 from collections import defaultdict
 from functools import lru_cache
-from importlib import resources
 from itertools import repeat
 from pathlib import Path
+
+from newslint_plugins.lexicons import data_file
 
 from newslint.patterns import compile as compile_regex
 
@@ -166,7 +167,6 @@ class Model:
 def load(path: str | None = None) -> Model:
     """A model from a JSON file, by default the one shipped in the package (``data/``)."""
     if path is None:
-        text = resources.files(__package__).joinpath("data", MODEL_FILE).read_text(encoding="utf-8")
-    else:
-        text = Path(path).read_text(encoding="utf-8")
+        path = data_file(MODEL_FILE)
+    text = Path(path).read_text(encoding="utf-8")
     return Model.from_dict(json.loads(text))
