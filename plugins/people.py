@@ -9,8 +9,11 @@ people, for spelling comparisons.
 """
 from __future__ import annotations
 
+import bisect
+import re
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -58,21 +61,33 @@ PERSON_NOUNS = frozenset(
     worker driver fan player man's woman's""".split()
 )
 
-AGE_MENTIONS = compile_regex(
-    rf"""
+# NAME with each word atomic, for where a comma or white space follows it: as in
+# SURNAME_CONTEXT, a word's only reading that ends there is its longest.
+NAME_BEFORE_SPACE = rf"(?>{NAME_TOKEN}|{INITIAL})(?:\s+(?>{NAME_TOKEN}|{INITIAL})){{0,3}}{SUFFIX}?"
+
+
+def _age_after_name(name: str) -> str:
+    return rf"""
     # Name, 44, | Name (44) | Name, aged 44 | Name, 44 years old | Name, the 44-year-old
-    (?P<name>{NAME})
+    (?P<name>{name})
     (?:
         ,\s+(?:aged\s+|now\s+|who\s+is\s+)?(?P<age>\d{{1,3}})(?:\s+years\s+old)?(?=\s*[,;:)]|\.(?!\d)|\s+(?:and|who|said|says|told|of|from|is|was|were|has|had|died|dies)\b)
       | \s+\((?:aged\s+)?(?P<age>\d{{1,3}})\)(?=\s*,|\s+\p{{Ll}})
       | ,\s+(?:the|a|an)\s+(?i:{YEAR_OLD})
     )
-    |
+"""
+
+
+_AGE_BEFORE_NAME = rf"""
     # the 44-year-old goalkeeper Name | 44-year-old Name | the 44-year-old defender, Name,
     (?i:{YEAR_OLD})(?P<role>(?:\s+[\p{{Ll}}-]+){{0,3}}),?\s+(?P<name>{NAME})(?P<after>\s+[\p{{Ll}}]+|['\u2019]s)?
-    """,
-    regex.VERBOSE,
-)
+"""
+AGE_MENTIONS = compile_regex(rf"{_age_after_name(NAME)}    |{_AGE_BEFORE_NAME}", regex.VERBOSE)
+# AGE_MENTIONS's two branches on their own (``find_ages`` scans for each and takes the
+# earlier match, the first branch's on a tie, as a scan for AGE_MENTIONS does): several
+# times as fast, the first with NAME_BEFORE_SPACE as its name.
+AGE_AFTER_NAME = compile_regex(_age_after_name(NAME_BEFORE_SPACE), regex.VERBOSE)
+AGE_BEFORE_NAME = compile_regex(_AGE_BEFORE_NAME, regex.VERBOSE)
 NOT_SURNAMES = frozenset(
     """January February March April May June July August September October November December
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday
@@ -106,10 +121,48 @@ class AgeMention:
     how: str = "stated"
 
 
-SURNAME_CONTEXT = compile_regex(rf"\b(?P<first>{NAME_TOKEN}|{INITIAL})\s+(?P<last>{NAME_TOKEN})\b")
+# The first word is atomic: a NAME_TOKEN has one way to end before white space (its
+# longest; any shorter reading ends before a letter, apostrophe or hyphen it could
+# have taken), so never backtracking into it changes no match, and saves the scan
+# a third of its time on every capitalised word that no capitalised word follows.
+SURNAME_CONTEXT = compile_regex(rf"\b(?P<first>(?>{NAME_TOKEN}|{INITIAL}))\s+(?P<last>{NAME_TOKEN})\b")
 LOWER_WORD = compile_regex(r"\b\p{Ll}+\b")
 CAPITALISED = compile_regex(rf"(?<=[\p{{Ll}},;]\s+){NAME_TOKEN}\b")
 SENTENCE_START = compile_regex(r"(?:\A|[.!?:;\r\n])[\s\"'\u201c\u2018(\[]*\Z")
+# Exactly the characters regex's \s matches (tests/test_consistency_speed_gates.py checks).
+WHITE_SPACE = (
+    "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000"
+)
+# What may stand between a sentence's end and its first word (SENTENCE_START's class).
+SENTENCE_OPENERS = WHITE_SPACE + "\"'\u201c\u2018(["
+# Lazy look-ups of one word (see PersonIndex) before the whole text is read once instead.
+LAZY_LOOKUPS = 32
+LAZY_MATCHES = 200  # places tried, plus one per 20 characters of text
+
+
+def starts_sentence(text: str, start: int) -> bool:
+    """``SENTENCE_START.search(text, max(0, start - 8), start) is not None``, without
+    the search: after the last character that cannot open a sentence, the eight
+    characters before ``start`` must show an end mark, a line break among the
+    openers, or (at the very start of the text) nothing else."""
+    lo = max(0, start - 8)
+    chunk = text[lo:start]
+    rest = chunk.rstrip(SENTENCE_OPENERS)
+    if rest:
+        if rest[-1] in ".!?:;":
+            return True
+    elif lo == 0:
+        return True
+    openers = chunk[len(rest):]
+    return "\n" in openers or "\r" in openers
+
+
+def name_contexts(text: str) -> list[tuple[str, str, int, int, int]]:
+    """Every "First Last" / "Title Last" / "J. Last" pair of capitalised words in
+    ``text`` (``SURNAME_CONTEXT``, overlapping): (first as written, last, start,
+    start and end of last). ``PersonIndex`` and ``find_name_pairs`` share one scan."""
+    return [(*m.group(1, 2), m.start(), *m.span(2)) for m in SURNAME_CONTEXT.finditer(text, overlapped=True)]
 
 
 class PersonIndex:
@@ -118,22 +171,94 @@ class PersonIndex:
     A capitalised word starting a sentence ("Later Okafor said") is a first
     name only when it is also capitalised mid-sentence, or never written in
     lower case.
+
+    Whether a word is written in lower case or capitalised mid-sentence is asked
+    about a handful of words per article, so each is looked up where the word
+    occurs (``str.find``, then the pattern at each place) rather than by reading
+    every word of the text; after ``LAZY_LOOKUPS`` look-ups (or ``LAZY_MATCHES``
+    places) the whole text is read once, as ``lower`` and ``mid_sentence``, so
+    long texts stay linear. Either way the answers are the same.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.lower = {w for w in LOWER_WORD.findall(text)}
-        self.mid_sentence = {m.group() for m in CAPITALISED.finditer(text)}
+        self._lower: set[str] | None = None
+        self._mid_sentence: set[str] | None = None
+        self._looked_up: dict[tuple[bool, str], bool] = {}
+        self._lookups = 0
+        self._matches = 0
         firsts: dict[str, set[str]] = defaultdict(set)
         titles: dict[str, set[str]] = defaultdict(set)
-        for m in SURNAME_CONTEXT.finditer(text, overlapped=True):
-            first = m.group("first").rstrip(".")
-            if first in TITLES:
-                titles[m.group("last")].add(first)
-            elif self.is_first_name(m.group("first"), m.start()):
-                firsts[m.group("last")].add(first)
+        self.contexts = name_contexts(text)
+        named = []  # per context: whether its first word is a title or a first name
+        for first, last, start, _, _ in self.contexts:
+            bare = first.rstrip(".")
+            if bare in TITLES:
+                titles[last].add(bare)
+                named.append(True)
+            elif first not in NOT_FIRST_NAMES and (
+                not starts_sentence(text, start) or self.is_first_name(first, start)  # (its first test passed)
+            ):
+                firsts[last].add(bare)
+                named.append(True)
+            else:
+                named.append(False)
+        self.named = named
         self.firsts = firsts
         self.titles = titles
+
+    @property
+    def lower(self) -> set[str]:
+        """Every word written in lower case."""
+        if self._lower is None:
+            self._lower = set(LOWER_WORD.findall(self.text))
+        return self._lower
+
+    @property
+    def mid_sentence(self) -> set[str]:
+        """Every name-shaped word capitalised after a lower-case word, comma or semicolon."""
+        if self._mid_sentence is None:
+            self._mid_sentence = {m.group() for m in CAPITALISED.finditer(self.text)}
+        return self._mid_sentence
+
+    def _occurs(self, pattern: regex.Pattern, word: str) -> bool:
+        """Whether ``pattern`` matches exactly ``word`` somewhere in the text: the same as
+        ``word in {m.group() for m in pattern.finditer(text)}`` for LOWER_WORD and
+        CAPITALISED, whose matches start where no earlier match can reach (after a
+        non-word character, after white space)."""
+        text = self.text
+        at = text.find(word)
+        while at >= 0:
+            self._matches += 1
+            m = pattern.match(text, at)
+            if m is not None and m.end() == at + len(word):
+                return True
+            at = text.find(word, at + 1)
+        return False
+
+    def _lazy(self) -> bool:
+        self._lookups += 1
+        return self._lookups <= LAZY_LOOKUPS and self._matches <= LAZY_MATCHES + len(self.text) // 20
+
+    def _is_mid_sentence(self, token: str) -> bool:
+        if self._mid_sentence is None:
+            key = (True, token)
+            if key in self._looked_up:
+                return self._looked_up[key]
+            if self._lazy():
+                found = self._looked_up[key] = self._occurs(CAPITALISED, token)
+                return found
+        return token in self.mid_sentence
+
+    def _is_lower(self, word: str) -> bool:
+        if self._lower is None:
+            key = (False, word)
+            if key in self._looked_up:
+                return self._looked_up[key]
+            if self._lazy():
+                found = self._looked_up[key] = self._occurs(LOWER_WORD, word)
+                return found
+        return word in self.lower
 
     def is_person(self, tokens: tuple[str, ...]) -> bool:
         """Whether a name mention names a person: a first name and a surname, or a
@@ -148,9 +273,9 @@ class PersonIndex:
         """Whether ``token`` at ``start`` can be a first name or an initial."""
         if token in NOT_FIRST_NAMES or token.rstrip(".") in TITLES:
             return False
-        if not SENTENCE_START.search(self.text, max(0, start - 8), start):
+        if not starts_sentence(self.text, start):
             return True
-        return token in self.mid_sentence or token.lower() not in self.lower
+        return self._is_mid_sentence(token) or not self._is_lower(token.lower())
 
     def name_tokens(self, name: str, start: int) -> tuple[str, ...]:
         """The words of a name mention without a leading title or sentence-opening word."""
@@ -185,15 +310,23 @@ def _title(name: str) -> str | None:
 
 
 AGE_TRIGGER = compile_regex(r",\s+(?:aged\s+|now\s+|who\s+is\s+)?\d|\((?:aged\s+)?\d|years?[-\s]old")
+# Where AGE_TRIGGER can match, and more: the standard library's re (whose \s takes
+# in all of regex's) with any non-ASCII character for a digit, which scans a third
+# faster. The pattern is then tried at each place (see ``age_triggers``).
+AGE_TRIGGER_PLACES = re.compile(
+    r",\s+(?:aged\s+|now\s+|who\s+is\s+)?[0-9\x80-\U0010ffff]|\((?:aged\s+)?[0-9\x80-\U0010ffff]|years?[-\s]old"
+)
 BIRTH_TRIGGER = compile_regex(r"\b(?:born|b\.)\s")
 
 
-def windows(text: str, trigger: regex.Pattern, before: int, after: int):
+def windows(text: str, trigger, before: int, after: int):
     """Merged ``(start, end)`` windows of ``text`` around every match of ``trigger``:
-    a long pattern then runs only where it can match, so scanning stays cheap."""
+    a long pattern then runs only where it can match, so scanning stays cheap.
+    ``trigger`` is a pattern, or the ``(start, end)`` spans of its matches in order."""
     lo = hi = -1
-    for m in trigger.finditer(text):
-        start, end = max(0, m.start() - before), min(len(text), m.end() + after)
+    spans = ((m.start(), m.end()) for m in trigger.finditer(text)) if isinstance(trigger, regex.Pattern) else trigger
+    for first, last in spans:
+        start, end = max(0, first - before), min(len(text), last + after)
         if start > hi:
             if hi >= 0:
                 yield lo, hi
@@ -203,7 +336,7 @@ def windows(text: str, trigger: regex.Pattern, before: int, after: int):
         yield lo, hi
 
 
-def matches_near(pattern: regex.Pattern, text: str, trigger: regex.Pattern, before: int, after: int):
+def matches_near(pattern: regex.Pattern, text: str, trigger, before: int, after: int):
     """Every match of ``pattern`` in the windows around ``trigger``, each once, in order."""
     last_end = -1
     for lo, hi in windows(text, trigger, before, after):
@@ -213,18 +346,60 @@ def matches_near(pattern: regex.Pattern, text: str, trigger: regex.Pattern, befo
                 yield m
 
 
+def alternatives(first: regex.Pattern, second: regex.Pattern, text: str, lo: int, hi: int):
+    """The matches of ``(?:first|second)`` in ``text[lo:hi]``, as ``finditer`` finds them
+    (the leftmost match, the first pattern's where both match there), from two scans:
+    a scan for an alternation of long patterns can be much slower than one for each.
+    Neither pattern may match the empty string."""
+    a = first.search(text, lo, hi)
+    b = second.search(text, lo, hi)
+    while a is not None or b is not None:
+        m = a if b is None or (a is not None and a.start() <= b.start()) else b
+        yield m
+        end = m.end()
+        if a is not None and a.start() < end:
+            a = first.search(text, end, hi)
+        if b is not None and b.start() < end:
+            b = second.search(text, end, hi)
+
+
+def age_triggers(text: str) -> list[tuple[int, int]]:
+    """The spans of ``AGE_TRIGGER.finditer(text)``: the pattern tried where
+    AGE_TRIGGER_PLACES finds it can match (no place found lies inside another's
+    match: none holds a comma, a bracket or a "y" past its first character)."""
+    spans = []
+    end = -1
+    for place in AGE_TRIGGER_PLACES.finditer(text):
+        if place.start() >= end:
+            m = AGE_TRIGGER.match(text, place.start())
+            if m is not None:
+                end = m.end()
+                spans.append((place.start(), end))
+    return spans
+
+
 def find_ages(text: str, index: PersonIndex):
     """Yield an ``AgeMention`` for every stated age of a named person in ``text``."""
-    for m in matches_near(AGE_MENTIONS, text, AGE_TRIGGER, 100, 160):
-        if m.group("after") and m.group("after").strip().lower() in PERSON_NOUNS | {"'s", "\u2019s"}:
-            continue
-        tokens = index.name_tokens(m.group("name"), m.start("name"))
-        age = number_value(m.group("age"))
-        if not tokens or surname(tokens) in NOT_SURNAMES or age is None or not 0 < age < 120:
-            continue
-        if not index.is_person(tokens):
-            continue  # "Halden, 12, and Moss, 9": places with counts
-        yield AgeMention(tokens, age, m.start("age"), m.end("age"), _title(m.group("name")))
+    last_end = -1
+    for lo, hi in windows(text, age_triggers(text), 100, 160):  # as matches_near(AGE_MENTIONS, ...)
+        for m in alternatives(AGE_AFTER_NAME, AGE_BEFORE_NAME, text, lo, hi):
+            if m.start() >= last_end:
+                last_end = m.end()
+                yield from _age_mention(m, index)
+
+
+def _age_mention(m, index: PersonIndex):
+    """The ``AgeMention`` of one AGE_MENTIONS match, if it names a person's age."""
+    after = m.group("after") if m.re is AGE_BEFORE_NAME else None
+    if after and after.strip().lower() in PERSON_NOUNS | {"'s", "\u2019s"}:
+        return
+    tokens = index.name_tokens(m.group("name"), m.start("name"))
+    age = number_value(m.group("age"))
+    if not tokens or surname(tokens) in NOT_SURNAMES or age is None or not 0 < age < 120:
+        return
+    if not index.is_person(tokens):
+        return  # "Halden, 12, and Moss, 9": places with counts
+    yield AgeMention(tokens, age, m.start("age"), m.end("age"), _title(m.group("name")))
 
 
 # "Okafor, born in 1979," | "Okafor (born 1979)" | "Okafor was born in Lagos in 1979" | "Born in 1979, Okafor"
@@ -268,6 +443,16 @@ ANAPHOR = compile_regex(
     """,
     regex.VERBOSE,
 )
+# What every ANAPHOR match holds ("years old", "year-old", in any case).
+YEARS_OLD_WORDS = compile_regex(r"(?i)years?[-\s]old")
+
+
+def _holds_one(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of the sorted, disjoint ``spans`` lies inside ``start:end``."""
+    i = bisect.bisect_left(spans, (start,))
+    return i < len(spans) and spans[i][1] <= end
+
+
 NOT_ROLES = frozenset(
     """said says told added was is has had who whose will would could did does also then later
     and but from of in on at to with for by as when while after before had been were are
@@ -282,7 +467,7 @@ KIN_NOUNS = PERSON_NOUNS | frozenset(
 PERSON_NAME = compile_regex(rf"\b{NAME}\b")
 
 
-def find_anaphoric_ages(sentences, index: PersonIndex):
+def find_anaphoric_ages(sentences, index: PersonIndex, text: str | None = None):
     """Yield an ``AgeMention`` for "The 23-year-old ..." at the start of a sentence,
     tied to the person it refers to, or nothing when that is not clear.
 
@@ -290,12 +475,20 @@ def find_anaphoric_ages(sentences, index: PersonIndex):
     23-year-old goalkeeper"), the person is the only one the text calls that
     ("goalkeeper Jonas Lindqvist", "Lindqvist, the goalkeeper"); without one, the
     only person named in the previous sentence, when that sentence names no
-    relative or other person by a noun ("his son", "a woman").
+    relative or other person by a noun ("his son", "a woman"). Given ``text``,
+    the whole text the sentences are slices of, only the sentences that say
+    "N years old" somewhere are scanned (the others cannot match).
     """
+    hints = None if text is None else [m.span() for m in YEARS_OLD_WORDS.finditer(text)]
+    if hints is not None and not hints:
+        return
     previous = None
     roles = None
-    for text, start in sentences:
-        for m in ANAPHOR.finditer(text):
+    for sentence, start in sentences:
+        if hints is not None and not _holds_one(hints, start, start + len(sentence)):
+            previous = sentence
+            continue
+        for m in ANAPHOR.finditer(sentence):
             age = number_value(m.group("age"))
             if age is None or not 0 < age < 120:
                 continue
@@ -316,7 +509,7 @@ def find_anaphoric_ages(sentences, index: PersonIndex):
             if len(people) == 1:
                 last = next(iter(people))
                 yield AgeMention((last,), age, start + m.start("age"), start + m.end("age"), how="the N-year-old")
-        previous = text
+        previous = sentence
 
 
 # "goalkeeper Jonas Lindqvist" | "Lindqvist, the team's goalkeeper," | "the goalkeeper, Jonas Lindqvist"
@@ -353,9 +546,9 @@ def people_in(index: PersonIndex, text: str) -> set[str]:
     return people
 
 
-@dataclass(frozen=True)
-class NamePair:
-    """A "First Last" or "Title Last" pair; offsets of the surname."""
+class NamePair(NamedTuple):
+    """A "First Last" or "Title Last" pair; offsets of the surname. (A named tuple:
+    an article has dozens, and a frozen dataclass is several times slower to make.)"""
 
     before: str
     surname: str
@@ -365,6 +558,11 @@ class NamePair:
 
 def find_name_pairs(text: str, index: PersonIndex):
     """Yield every ``NamePair`` whose first word is a first name or a title."""
+    if text is index.text or text == index.text:  # the index has read these pairs already
+        for (first, last, _, start, end), named in zip(index.contexts, index.named):
+            if named and last not in NOT_SURNAMES:
+                yield NamePair(first.rstrip("."), last, start, end)
+        return
     for m in SURNAME_CONTEXT.finditer(text, overlapped=True):
         first = m.group("first").rstrip(".")
         if m.group("last") in NOT_SURNAMES:
