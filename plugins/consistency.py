@@ -16,6 +16,7 @@ G104's finding; C121 reports the changes of a surname that G104 does not see
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 from collections import defaultdict
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from newslint_plugins.people import (
     NAME_TOKEN,
     NOT_SURNAMES,
     TITLES,
+    WHITE_SPACE,
     BirthMention,
     PersonIndex,
     edit_distance_one,
@@ -39,6 +41,7 @@ from newslint_plugins.people import (
     matches_near,
     people_in,
     surname,
+    windows,
 )
 from newslint_plugins.timeframe import (
     DATE,
@@ -56,7 +59,7 @@ ANCHORED_PATTERNS = (
     "FRAME_OPENING", "GAP", "WHOLE_AFTER", "COMBINED_AFTER", "SCOPE_AFTER", "SCOPE_BEFORE", "PART_VERB_AFTER",
     "DESCRIBED_AFTER", "SUBSET_BEFORE", "WHOLE_BEFORE", "LOWER_SPEAKER_AFTER", "LOWER_SPEAKER_BEFORE",
     "CLAUSE_END", "WORD_BEFORE", "FIRST_BEFORE", "YEAR_SHIFT", "NOT_A_DAY", "FUTURE_MARK",
-    "DATE_CONTEXT_BEFORE", "DATE_CONTEXT_AFTER",
+    "DATE_CONTEXT_BEFORE", "DATE_CONTEXT_AFTER", "LOWER_RUN_BEFORE",
 )
 QUOTED = compile_regex(r"\u201c[^\u201d\r\n]*\u201d?|\"[^\"\r\n]*\"?")
 ANY_YEAR = compile_regex(r"(?<![\d,.$\u00a3\u20ac])\b(?:1[6-9]|20)\d{2}\b(?![,.]?\d|s\b|\s*(?:%|per\s*cent|percent))")
@@ -69,6 +72,11 @@ def timeframes(doc) -> Timeframes:
         skip = (headline.start, headline.end) if headline is not None else (0, 0)
         return find_timeframes(doc.masked, doc.metadata, skip)
     return doc.memo("timeframes", build)
+
+
+def dates(doc) -> list:
+    """The calendar dates the article names (``find_dates``), found once per document."""
+    return doc.memo("dates", lambda: list(find_dates(doc.masked)))
 
 
 def person_index(doc) -> PersonIndex:
@@ -143,10 +151,10 @@ def weekday_date_mismatch(doc, ctx):
 
     Prefer: `The hearing opens on Wednesday, March 5, 2025.`
     """
-    frames = timeframes(doc)
-    quotes = quoted_spans(doc)
+    frames = None
+    quotes = None
     text = doc.masked
-    for mention in find_dates(text):
+    for mention in dates(doc):
         if mention.weekday is None or mention.is_range:
             continue
         weekday = calendar.day_name[mention.weekday]
@@ -161,9 +169,15 @@ def weekday_date_mismatch(doc, ctx):
                 "check the weekday and the date",
             )
             continue
+        if frames is None:
+            frames = timeframes(doc)  # only a date without a year needs the article's own date
         frame = frames.at(mention.start)
-        if frame is None or (not ctx.options.check_quotes and inside(quotes, mention.start)):
+        if frame is None:
             continue
+        if not ctx.options.check_quotes:
+            quotes = quotes if quotes is not None else quoted_spans(doc)
+            if inside(quotes, mention.start):
+                continue
         days = list(possible_dates(mention, frame.date))
         lo = max(paragraph_start(doc, mention.start), mention.start - CONTEXT_REACH)
         for m in ANY_YEAR.finditer(text, lo, mention.start):
@@ -199,7 +213,7 @@ def impossible_date(doc, ctx):
     Prefer: `The deadline is April 30.`
     """
     text = doc.masked
-    for mention in find_dates(text):
+    for mention in dates(doc):
         if mention.year is None and not (
             mention.weekday is not None
             or DATE_CONTEXT_BEFORE.search(text, max(0, mention.start - 10), mention.start)
@@ -607,6 +621,12 @@ LIST_INTRO = compile_regex(
     regex.VERBOSE,
 )
 LIST_HINT = compile_regex(r":|\s[-\u2014\u2013]|\u2014|--|namely")
+# The lower-case words and white space a LIST_INTRO match has between its count and
+# its colon or dash, read backwards from the first colon or dash of a sentence.
+LOWER_RUN_BEFORE = compile_regex(r"(?r)[\p{Ll}\s\-]*")
+# Where a LIST_INTRO match can start: its count (SMALL_COUNT's words as a prefix
+# tree, read a letter at a time), then white space.
+COUNT_START = compile_regex(r"\b(?i:e(?:ight|leven)|f(?:ive|our)|nine|s(?:even|ix)|t(?:en|hree|w(?:elve|o))|[2-9]|1[0-2])\s")
 NOT_EXHAUSTIVE = compile_regex(
     r"(?i)\b(?:including|includes|include|such\s+as|among|for\s+example|for\s+instance|e\.g|like|etc|other|others|"
     r"more|several|various|plus|besides|mainly|mostly|chiefly|notably|especially)\b|\.\.\.|\u2026"
@@ -618,6 +638,63 @@ LEADING_CONJUNCTION = compile_regex(r"\A(?:and|or|&)\s+")
 CLAUSE_START = compile_regex(r"(?i)\A(?:which|who|whom|whose|where|when|that|while|although|though|because|if|as|but|so|then)\b")
 ITEM_COUNT = compile_regex(rf"(?i)\A(?P<n>{NUMBER})\s+\p{{L}}")
 WORD = compile_regex(r"[\p{L}\p{N}'\u2019-]+")
+
+
+def _list_hint(text: str) -> bool:
+    """``LIST_HINT.search(text) is not None``, by substring tests (most sentences have
+    none of its marks, and a search costs ten of them)."""
+    if ":" in text or "\u2014" in text or "--" in text or "namely" in text:
+        return True
+    for dash in ("-", "\u2013"):
+        at = text.find(dash)
+        while at >= 0:
+            if at and text[at - 1] in WHITE_SPACE:
+                return True
+            at = text.find(dash, at + 1)
+    return False
+
+
+def _occurrences(text: str, mark: str):
+    at = text.find(mark)
+    while at >= 0:
+        yield at
+        at = text.find(mark, at + 1)
+
+
+def _list_marks(text: str) -> list[int]:
+    """Where ``text`` has what a LIST_INTRO separator turns on: a colon, an em dash,
+    a dash or hyphen after white space, a comma before "namely"."""
+    marks = [*_occurrences(text, ":"), *_occurrences(text, "\u2014")]
+    marks += [at for dash in ("-", "\u2013") for at in _occurrences(text, dash) if at and text[at - 1] in WHITE_SPACE]
+    for at in _occurrences(text, "namely"):
+        before = text[:at].rstrip(WHITE_SPACE)
+        if len(before) < at and before.endswith(","):
+            marks.append(len(before) - 1)
+    return sorted(marks)
+
+
+def list_intros(text: str):
+    """``LIST_INTRO.finditer(text)``, trying the pattern only where a count word can start it.
+
+    A match's count is followed by nothing but lower-case words, white space and
+    hyphens up to the mark its separator turns on, so it lies in the run of those
+    that leads up to some mark (or just before it: "Twelve" is six characters).
+    """
+    spans = []
+    for at in _list_marks(text):
+        lo = max(0, LOWER_RUN_BEFORE.match(text, 0, at).start() - 6)
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], at)
+        else:
+            spans.append([lo, at])
+    end = 0
+    for lo, hi in spans:
+        for start in COUNT_START.finditer(text, lo, hi):
+            if start.start() >= end:
+                m = LIST_INTRO.match(text, start.start())
+                if m is not None:
+                    end = m.end()
+                    yield m
 
 
 @dataclass(frozen=True)
@@ -673,9 +750,13 @@ def list_count_mismatch(sentence, ctx):
 
     Prefer: `The council weighed three proposals: a toll, a levy and a fare rise.`
     """
-    if not LIST_HINT.search(sentence.text):
-        return
-    for m in LIST_INTRO.finditer(sentence.text):
+    if not _list_hint(sentence.text):
+        return ()  # (most sentences: a plain return is cheaper than a generator)
+    return _list_count_findings(sentence, ctx)
+
+
+def _list_count_findings(sentence, ctx):
+    for m in list_intros(sentence.text):
         announced = number_value(m.group("n"))
         body = m.group("list")
         if NOT_EXHAUSTIVE.search(body):
@@ -922,7 +1003,7 @@ def age_mismatch(doc, ctx):
     index = person_index(doc)
     frames = timeframes(doc)
     mentions: list = list(find_ages(doc.masked, index))
-    mentions += find_anaphoric_ages(((s.text, s.start) for s in doc.sentences), index)
+    mentions += find_anaphoric_ages(((s.text, s.start) for s in doc.sentences), index, doc.masked)
     if frames:
         mentions += find_births(doc.masked, index)
     mentions.sort(key=lambda m: m.start)
@@ -975,12 +1056,14 @@ def _age_conflict(doc, frames, other, mention) -> str | None:
 
 
 SAYS = r"(?:said|says|added|explained|argued|noted|insisted|recalled|warned|replied)"
-SAYS_TO = r"(?:said|says|added|explained|argued|noted|insisted|recalled|warned|replied|told|wrote|asked)"
+SPEECH_VERBS = ("said", "says", "added", "explained", "argued", "noted", "insisted", "recalled", "warned", "replied", "told", "wrote", "asked")
+SAYS_TO = rf"(?:{'|'.join(SPEECH_VERBS)})"
 # A surname standing alone as a speaker: "Okafor said", "Okafor, 44, said", "Okafor told",
 # "said Okafor", "according to Okafor". ("told Reuters" names a publication, so the name
 # must come before "told".)
-SPEAKER = compile_regex(
-    rf"\b(?P<name>{NAME_TOKEN})(?:,[^,.;:!?\n]{{1,40}})?,?\s+{SAYS_TO}\b"
+# (``speaker_slots`` finds its matches from its branches, SPEAKER_BEFORE_VERB and SPEAKER_AFTER_VERB.)
+SPEAKER = compile_regex(  # the first name atomic, as in people.SURNAME_CONTEXT (a comma or white space follows)
+    rf"\b(?P<name>(?>{NAME_TOKEN}))(?:,[^,.;:!?\n]{{1,40}})?,?\s+{SAYS_TO}\b"
     rf"|\b{SAYS}\s+(?P<name>{NAME_TOKEN})\b(?!\s+\p{{Lu}})"
     rf"|\baccording\s+to\s+(?P<name>{NAME_TOKEN})\b(?!\s+\p{{Lu}})"
 )
@@ -989,9 +1072,74 @@ SPEAKER = compile_regex(
 SPEAKER_TRIGGER = compile_regex(rf"\b(?:{SAYS_TO}|according\s+to)\b")
 
 
+def speaker_triggers(text: str) -> list[tuple[int, int]]:
+    """The spans of ``SPEAKER_TRIGGER.finditer(text)``, found in a third of the time:
+    ``str.find`` lists where each word occurs and the pattern is tried there only.
+    (A match starts after a non-word character, so no earlier match can hide it.)"""
+    starts = []
+    for word in (*SPEECH_VERBS, "according"):
+        at = text.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(word, at + 1)
+    spans = []
+    for at in sorted(starts):
+        m = SPEAKER_TRIGGER.match(text, at)
+        if m is not None and (not spans or at >= spans[-1][1]):
+            spans.append(m.span())
+    return spans
+
+
+# SPEAKER's branches: a name before its verb (found by a scan), and a name after one,
+# which can only start where a speech verb does (tried there alone).
+SPEAKER_BEFORE_VERB = compile_regex(rf"\b(?P<name>(?>{NAME_TOKEN}))(?:,[^,.;:!?\n]{{1,40}})?,?\s+{SAYS_TO}\b")
+SPEAKER_AFTER_VERB = compile_regex(
+    rf"\b{SAYS}\s+(?P<name>{NAME_TOKEN})\b(?!\s+\p{{Lu}})"
+    rf"|\baccording\s+to\s+(?P<name>{NAME_TOKEN})\b(?!\s+\p{{Lu}})"
+)
+
+
+def speaker_matches(text: str) -> list:
+    """``list(matches_near(SPEAKER, text, SPEAKER_TRIGGER, 70, 40))``, window by window
+    from SPEAKER's branches: the earlier of the next name before a verb (a scan) and
+    the next name after one (tried at the speech verbs only), as a scan for SPEAKER
+    takes them. The two never start at one place: a name is capitalised, a verb not."""
+    triggers = speaker_triggers(text)
+    verbs = [start for start, _ in triggers]
+    found = []
+    last_end = -1
+    for lo, hi in windows(text, triggers, 70, 40):
+        i = bisect.bisect_left(verbs, lo)
+        before = SPEAKER_BEFORE_VERB.search(text, lo, hi)
+        after, i = _name_after_verb(text, verbs, i, lo, hi)
+        while before is not None or after is not None:
+            m = before if after is None or (before is not None and before.start() < after.start()) else after
+            if m.start() >= last_end:
+                last_end = m.end()
+                found.append(m)
+            end = m.end()
+            if before is not None and before.start() < end:
+                before = SPEAKER_BEFORE_VERB.search(text, end, hi)
+            if after is not None and after.start() < end:
+                after, i = _name_after_verb(text, verbs, i, end, hi)
+    return found
+
+
+def _name_after_verb(text: str, verbs: list[int], i: int, pos: int, hi: int):
+    """The first SPEAKER_AFTER_VERB match at one of ``verbs[i:]`` from ``pos`` on
+    (before ``hi``), and the index of the verb after it."""
+    while i < len(verbs) and verbs[i] < hi:
+        if verbs[i] >= pos:
+            m = SPEAKER_AFTER_VERB.match(text, verbs[i], hi)
+            if m is not None:
+                return m, i + 1
+        i += 1
+    return None, i
+
+
 def speaker_slots(doc) -> list:
     """Every ``SPEAKER`` match, found once per document around speech verbs."""
-    return doc.memo("speaker-slots", lambda: list(matches_near(SPEAKER, doc.masked, SPEAKER_TRIGGER, 70, 40)))
+    return doc.memo("speaker-slots", lambda: speaker_matches(doc.masked))
 
 
 @dataclass(frozen=True)
@@ -1024,23 +1172,23 @@ def name_spelling_variant(doc, ctx):
     minimum = ctx.options.min_length
     text = doc.masked
     quotes = quoted_spans(doc)
-    pairs = [
-        p for p in find_name_pairs(text, index)
-        if len(p.surname) >= minimum and p.surname not in TITLES and not inside(quotes, p.start)
-    ]
     first_at: dict[str, int] = {}
     with_first: dict[str, set[str]] = defaultdict(set)
-    for pair in pairs:
-        first_at.setdefault(pair.surname, pair.start)
-        with_first[pair.surname].add(pair.before)
+    for pair in find_name_pairs(text, index):
+        if len(pair.surname) >= minimum and pair.surname not in TITLES and not inside(quotes, pair.start):
+            first_at.setdefault(pair.surname, pair.start)
+            with_first[pair.surname].add(pair.before)
     full = {name for name, befores in with_first.items() if befores - TITLES}
+    if not full:
+        return  # every finding names a surname that goes with a first name
     alone_at: dict[str, int] = {name: first_at[name] for name in with_first if name not in full}
     for m in speaker_slots(doc):
         name = m.group("name")
         if len(name) >= minimum and name not in with_first and name not in NOT_SURNAMES and name not in TITLES:
             alone_at.setdefault(name, m.start("name"))
     candidates = []
-    for a, b in near_spellings(list(full) + list(alone_at)):
+    names = list(full) + list(alone_at)
+    for a, b in near_spellings(names) if _variants_possible(full, names) else ():
         a_full, b_full = a in full, b in full
         if a_full and b_full and with_first[a] & with_first[b] and _variant(a, b):
             candidates.append((a, first_at[a], b, first_at[b], "spelling"))
@@ -1083,12 +1231,32 @@ def _case_changes(text, full, speakers, with_first, first_at):
     singles = sorted((names[0] for names in by_lower.values() if len(names) == 1 and names[0] in speakers), key=first_at.get)
     for name in singles[:MAX_CASE_CHECKS]:
         lower = name.lower()
-        uses = list(regex.finditer(rf"(?<![\p{{L}}'\u2019-]){regex.escape(lower)}(?![\p{{L}}'\u2019-])", text))
-        if not uses or uses[0].start() < first_at[name]:
+        uses = _word_uses(text, lower)
+        if not uses or uses[0][0] < first_at[name]:
             continue  # never lower-cased, or lower case first: an ordinary word
-        if all(_lower_slot(text, m.start(), m.end(), with_first[name]) for m in uses):
-            found.append((name, first_at[name], lower, uses[0].start(), "case"))
+        if all(_lower_slot(text, start, end, with_first[name]) for start, end in uses):
+            found.append((name, first_at[name], lower, uses[0][0], "case"))
     return found
+
+
+NOT_AFTER_NAME_CHARACTER = compile_regex(r"(?<![\p{L}'\u2019-])")
+NOT_BEFORE_NAME_CHARACTER = compile_regex(r"(?![\p{L}'\u2019-])")
+
+
+def _word_uses(text: str, word: str) -> list[tuple[int, int]]:
+    """The spans of ``word`` in ``text`` with no letter, apostrophe or hyphen either side,
+    as a ``finditer`` of the escaped word between NOT_AFTER_NAME_CHARACTER and
+    NOT_BEFORE_NAME_CHARACTER finds them, without compiling a pattern for each word:
+    ``str.find`` and the two boundary tests."""
+    uses = []
+    end = -1
+    at = text.find(word)
+    while at >= 0:
+        if at >= end and NOT_AFTER_NAME_CHARACTER.match(text, at) and NOT_BEFORE_NAME_CHARACTER.match(text, at + len(word)):
+            end = at + len(word)
+            uses.append((at, end))
+        at = text.find(word, at + 1)
+    return uses
 
 
 DETERMINERS = frozenset("the a an its this that these those our their his her my your every each any no some".split())
@@ -1127,6 +1295,18 @@ def near_spellings(names: list[str]):
             ordered = sorted(group)
             pairs.update((a, b) for i, a in enumerate(ordered) for b in ordered[i + 1 :])
     return sorted(pairs)
+
+
+def _variants_possible(full: set[str], names: list[str]) -> bool:
+    """Whether some name of ``full`` and another of ``names`` are ``_variant``s: when
+    none are, no pair ``near_spellings`` lists can be a finding, so it is skipped."""
+    by_initial: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        by_initial[name[:1]].append(name)
+    return any(
+        other != name and abs(len(other) - len(name)) <= 1 and _variant(name, other)
+        for name in full for other in by_initial[name[:1]]
+    )
 
 
 def _variant(a: str, b: str) -> bool:
