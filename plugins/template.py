@@ -63,6 +63,8 @@ def line_verdicts(doc, extra_phrases: tuple[str, ...] = ()):
             headings=headings,
             authored=doc.format == "markdown",
         )
+        if all(v.rule is None for v in verdicts):
+            return verdicts  # the usual page: nothing to take back
         images = set()
         if doc.format == "markdown":
             images = {i for i, unit in enumerate(doc.lines) if MARKDOWN_IMAGE.fullmatch(doc.text, unit.start, unit.end)}
@@ -233,6 +235,11 @@ PLACEHOLDER = compile_regex(
     """,
     regex.VERBOSE,
 )
+# PLACEHOLDER scans every position with each of its branches, and almost no article holds
+# a placeholder: each branch needs some literal text ("TK", "XXX", "lorem", "{{", "[" ...), so
+# only the branches whose literals a document holds are run (template_lines.SearchGate reads
+# them off the pattern; leaving out branches that match nowhere changes no match).
+PLACEHOLDER_GATE = template_lines.SearchGate(PLACEHOLDER, large=True)
 # A TK or XXX next to a capitalised word is a name, a brand or a Roman numeral:
 # "TK Maxx", "Super Bowl XXX".
 CAPITALISED_BEFORE = compile_regex(r"\p{Lu}[\p{L}\p{N}'\u2019.-]*\s+$")
@@ -262,7 +269,10 @@ def placeholder_text(doc, ctx):
     so `<CITY>` is found in plain text only.
     """
     text = doc.masked
-    for match in PLACEHOLDER.finditer(text):
+    pattern = PLACEHOLDER_GATE.narrowed(text)
+    if pattern is None:
+        return
+    for match in pattern.finditer(text):
         found = match.group()
         if found.strip("TKXx") == "":
             window = max(0, match.start() - WORD_WINDOW)

@@ -28,9 +28,12 @@ docs/rules/template.md describes the whole design and its measurements.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
+
+import re
+import unicodedata
 
 import regex
 
@@ -67,6 +70,896 @@ KIND_LABELS = {
 # article, but readers are told they are part of the comment section.
 REPORTED_KIND = {"thread": "comments"}
 
+
+# --- Literal gates ---------------------------------------------------------------------------
+# Lines of prose are by far the most common input and almost never match a widget pattern,
+# a caption credit or a placeholder, yet trying every branch of those alternations at every
+# position is what the T rules spent most of their time on. A branch can only match a text
+# that holds certain literal strings: "^(?:skip|jump) to ..." needs "skip to" or "jump to" at
+# the start, "^.{3,160}\bby clicking here$" needs "by clicking here" at the end, "\{\{...\}\}"
+# needs "{{" somewhere. ``literal_gate`` reads such strings off a branch, and the matchers
+# below try only the branches whose gate a text passes, in their original order, so they
+# find exactly what the whole alternation finds. Only a plain subset of the syntax is read
+# (literals, small sets, groups, alternation, quantifiers, anchors, lookarounds, the usual
+# escapes); a branch with anything else raises ``Unreadable`` and its pattern runs ungated.
+
+Lit = tuple  # (string, case-insensitive): a case-insensitive one is looked for in text.lower()
+_EMPTY: Lit = ("", False)
+_CAP = 64  # the most strings a set of literals keeps (beyond that it says nothing)
+# Characters other than ASCII letters that the regex module matches to an ASCII letter without
+# regard to case (Turkish dotted and dotless i, long s, Kelvin sign): a text holding one is
+# not lowercased into a comparable form, so its case-insensitive gates all pass
+# (tests/test_template_speed_gates.py checks this list against every code point).
+FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+_VERBOSE_SPACE = " \t\n\r\f\v"
+
+
+class Unreadable(ValueError):
+    """A pattern uses syntax the gate reader does not read."""
+
+
+def _lit(char: str, ic: bool) -> Lit | None:
+    """A one-character literal, or None for a character whose case can't be compared by lower()."""
+    if char.isascii():
+        return (char.lower(), True) if ic and char.isalpha() else (char, False)
+    # Caseless punctuation, symbols, spaces and digits match only themselves, with or without case.
+    if unicodedata.category(char)[0] in "PSZN" and char.lower() == char == char.upper() == char.casefold():
+        return (char, False)
+    return None
+
+
+def _join(a: Lit, b: Lit) -> Lit:
+    if a[1] or b[1]:  # every character is ASCII or caseless, so lower() maps it alone
+        return ((a[0] + b[0]).lower(), True)
+    return (a[0] + b[0], False)
+
+
+def _cross(a: frozenset | None, b: frozenset | None) -> frozenset | None:
+    if a is None or b is None or len(a) * len(b) > _CAP:
+        return None
+    return frozenset(_join(x, y) for x in a for y in b)
+
+
+def _union(a: frozenset | None, b: frozenset | None) -> frozenset | None:
+    if a is None or b is None or len(a) + len(b) > _CAP:
+        return None
+    return a | b
+
+
+def _useful(lits: frozenset | None) -> frozenset | None:
+    """A set of literals one of which a text must hold; None if it holds the empty string."""
+    return lits if lits and _EMPTY not in lits and all(text for text, _ in lits) else None
+
+
+def _quality(lits: frozenset) -> tuple:
+    return (min(len(text) for text, _ in lits), -len(lits))
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What every match of a piece of pattern looks like: one of ``exact`` strings, or a string
+    that starts with one of ``pre``, ends with one of ``suf`` and holds one of each ``need`` set
+    (None: nothing known)."""
+
+    exact: frozenset | None = None
+    pre: frozenset | None = None
+    suf: frozenset | None = None
+    need: tuple = ()
+
+
+UNKNOWN = Summary()
+
+
+def _exact(lits: frozenset | None) -> Summary:
+    if lits is None:
+        return UNKNOWN
+    useful = _useful(lits)
+    return Summary(lits, useful, useful, (useful,) if useful else ())
+
+
+def _implies(a: frozenset, b: frozenset) -> bool:
+    """Does a text that holds one of ``a`` always hold one of ``b``?"""
+    def holds(s: str, ic: bool, t: str, tic: bool) -> bool:
+        if ic == tic:
+            return t in s
+        return tic and t in s.lower()  # a case-sensitive string implies its lowercase, not the reverse
+
+    return all(any(holds(s, ic, t, tic) for t, tic in b) for s, ic in a)
+
+
+def _weak(lit: Lit) -> bool:
+    """Is the literal in nearly every line (a space, one letter whatever its case)?"""
+    return not lit[0].strip() or (lit[1] and len(lit[0]) == 1)
+
+
+def _shortest(lits: frozenset) -> frozenset:
+    """The set without strings that hold another of its strings (they add nothing)."""
+    return frozenset(a for a in lits if not any(b != a and _implies(frozenset({a}), frozenset({b})) for b in lits))
+
+
+def _best(sets: Iterable[frozenset | None], keep: int = 5) -> tuple:
+    kept: list[frozenset] = []
+    found = {_shortest(s) for s in sets if _useful(s) and not any(_weak(lit) for lit in s)}
+    for lits in sorted(found, key=_quality, reverse=True):
+        if not any(_implies(other, lits) for other in kept):
+            kept.append(lits)
+    return tuple(kept[:keep])
+
+
+def _concat(a: Summary, b: Summary) -> Summary:
+    exact = _cross(a.exact, b.exact)
+    if exact is not None:
+        return Summary(exact, _useful(exact), _useful(exact), _best(((_useful(exact),) + a.need + b.need)))
+    pre = a.pre
+    if a.exact is not None:
+        pre = _useful(_cross(a.exact, b.pre)) or _useful(a.exact)
+    suf = b.suf
+    if b.exact is not None:
+        suf = _useful(_cross(a.suf, b.exact)) or _useful(b.exact)
+    return Summary(None, pre, suf, _best(a.need + b.need + (pre, suf, _cross(a.suf, b.pre))))
+
+
+def _alternation(items: list[Summary]) -> Summary:
+    exact, pre, suf = items[0].exact, items[0].pre, items[0].suf
+    need = items[0].need[:1] or (None,)
+    need = need[0]
+    for item in items[1:]:
+        exact, pre, suf = _union(exact, item.exact), _union(pre, item.pre), _union(suf, item.suf)
+        need = _union(need, item.need[0] if item.need else None)
+    if exact is not None:
+        return _exact(exact)
+    return Summary(None, _useful(pre), _useful(suf), _best((pre, suf, need)))
+
+
+# Parsed pattern: ("lit", Lit | None), ("set", frozenset | None), ("any",), ("space",) for \s, ("digit",) for \d,
+# ("zero", kind) for anchors and lookarounds, ("seq", [nodes]), ("alt", [nodes]),
+# ("rep", node, low, high or None).
+ANY, SPACE, DIGIT_CLASS = ("any",), ("space",), ("digit",)
+NON_ASCII = ("non-ascii",)  # for first_chars: some character beyond ASCII (none of them matches an ASCII one)
+_QUANTIFIER = regex.compile(r"\{(\d*)(?:(,)(\d*))?\}")
+_FLAG_GROUP = regex.compile(r"([a-zA-Z]*)(?:-([a-zA-Z]*))?:")
+_HEX = {"x": 2, "u": 4, "U": 8}
+_CONTROL = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
+
+
+class _Reader:
+    def __init__(self, pattern: str, flags: int):
+        if flags & ~(regex.IGNORECASE | regex.VERBOSE):
+            raise Unreadable(f"flags {flags}")
+        self.text, self.at = pattern, 0
+        self.verbose = bool(flags & regex.VERBOSE)
+        self.ic = bool(flags & regex.IGNORECASE)
+
+    def peek(self) -> str | None:
+        return self.text[self.at] if self.at < len(self.text) else None
+
+    def take(self) -> str:
+        if self.at >= len(self.text):
+            raise Unreadable("unexpected end")
+        self.at += 1
+        return self.text[self.at - 1]
+
+    def skip_space(self) -> None:
+        while self.verbose and self.at < len(self.text):
+            char = self.text[self.at]
+            if char in _VERBOSE_SPACE:
+                self.at += 1
+            elif char == "#":
+                end = self.text.find("\n", self.at)
+                self.at = len(self.text) if end < 0 else end + 1
+            elif char.isspace():
+                raise Unreadable("unusual space in a verbose pattern")
+            else:
+                break
+
+    def branches(self) -> list[tuple[str, tuple]]:
+        """The top-level branches: (source, parsed) each."""
+        out, start = [], 0
+        while True:
+            node = self.sequence(self.ic)
+            out.append((self.text[start : self.at], node))
+            if self.peek() is None:
+                return out
+            if self.take() != "|":
+                raise Unreadable("unbalanced parenthesis")
+            start = self.at
+
+    def alternation(self, ic: bool) -> tuple:
+        items = [self.sequence(ic)]
+        while self.peek() == "|":
+            self.take()
+            items.append(self.sequence(ic))
+        return items[0] if len(items) == 1 else ("alt", items)
+
+    def sequence(self, ic: bool) -> tuple:
+        items = []
+        while True:
+            self.skip_space()
+            char = self.peek()
+            if char is None or char in "|)":
+                return ("seq", items)
+            items.append(self.quantified(self.atom(ic)))
+
+    def quantified(self, node: tuple) -> tuple:
+        self.skip_space()
+        char = self.peek()
+        if char is None or char not in "?*+{":
+            return node
+        if char == "{":
+            match = _QUANTIFIER.match(self.text, self.at)
+            if not match or not (match.group(1) or match.group(3)):
+                raise Unreadable("a brace that is not a quantifier")
+            self.at = match.end()
+            low = int(match.group(1) or 0)
+            high = (int(match.group(3)) if match.group(3) else None) if match.group(2) else low
+        else:
+            self.take()
+            low, high = {"?": (0, 1), "*": (0, None), "+": (1, None)}[char]
+        if self.peek() is not None and self.peek() in "?+":
+            self.take()  # lazy or possessive: the same strings match
+        self.skip_space()
+        if self.peek() is not None and self.peek() in "?*+{":
+            raise Unreadable("stacked quantifiers")
+        return ("rep", node, low, high)
+
+    def atom(self, ic: bool) -> tuple:
+        char = self.take()
+        if char == "(":
+            return self.group(ic)
+        if char == "[":
+            return self.char_set(ic)
+        if char == ".":
+            return ANY
+        if char in "^$":
+            return ("zero", char)
+        if char == "\\":
+            return self.escape(ic, in_set=False)
+        if char in "*+?{)|":
+            raise Unreadable(f"unexpected {char!r}")
+        return ("lit", _lit(char, ic))
+
+    def group(self, ic: bool) -> tuple:
+        zero = False
+        if self.peek() == "?":
+            self.take()
+            rest = self.text[self.at : self.at + 3]
+            if rest.startswith(":") or rest.startswith(">"):
+                self.at += 1
+            elif rest.startswith(("=", "!")):
+                self.at, zero = self.at + 1, True
+            elif rest.startswith(("<=", "<!")):
+                self.at, zero = self.at + 2, True
+            elif rest.startswith(("P<", "<")):
+                end = self.text.find(">", self.at)
+                name = self.text[self.text.index("<", self.at) + 1 : end]
+                if end < 0 or not name.isidentifier():
+                    raise Unreadable("group name")
+                self.at = end + 1
+            else:
+                match = _FLAG_GROUP.match(self.text, self.at)
+                on, off = (match.group(1), match.group(2) or "") if match else ("", "")
+                if not match or not (on or off) or not set(on + off) <= {"i"}:
+                    raise Unreadable("group kind")
+                ic = False if off else True
+                self.at = match.end()
+        inner = self.alternation(ic)
+        if self.take() != ")":
+            raise Unreadable("unclosed group")
+        return ("zero", "look") if zero else inner
+
+    def escape(self, ic: bool, in_set: bool) -> tuple:
+        char = self.take()
+        if char in _HEX:
+            digits = self.text[self.at : self.at + _HEX[char]]
+            if len(digits) != _HEX[char] or not all(c in "0123456789abcdefABCDEF" for c in digits):
+                raise Unreadable("hex escape")
+            self.at += len(digits)
+            return ("lit", _lit(chr(int(digits, 16)), ic))
+        if char in _CONTROL:
+            return ("lit", _lit(_CONTROL[char], ic))
+        if char == "d":
+            return DIGIT_CLASS
+        if char in "DwWS":
+            return ANY
+        if char == "s":
+            return SPACE
+        if char in "pP":
+            if self.peek() == "{":
+                end = self.text.find("}", self.at)
+                if end < 0:
+                    raise Unreadable("property")
+                self.at = end + 1
+            else:
+                self.take()
+            return ANY
+        if not in_set and char in "bBAZGmM":
+            return ("zero", char)
+        if char.isalnum() or not char.isascii():
+            raise Unreadable(f"escape \\{char}")
+        return ("lit", _lit(char, ic))
+
+    def char_set(self, ic: bool) -> tuple:
+        negated = self.peek() == "^"
+        if negated:
+            self.take()
+        if self.peek() == "]":
+            raise Unreadable("a set that opens with ]")
+        chars, plain = [], True
+        while True:
+            char = self.take()
+            if char == "]":
+                break
+            if char == "[" or self.text.startswith(("&&", "||", "~~", "--"), self.at - 1):
+                raise Unreadable("nested set or set operation")
+            if char == "\\":
+                node = self.escape(ic, in_set=True)
+                if node[0] == "lit":
+                    chars.append(node[1])
+                else:
+                    plain = False
+            elif char == "-" and chars and self.peek() != "]":
+                plain = False  # a range
+            elif self.verbose and char.isspace():
+                plain = False
+            else:
+                chars.append(_lit(char, ic))
+        if negated or not plain or None in chars or len(chars) > 16:
+            return ANY
+        return ("set", frozenset(chars))
+
+
+def parse_branches(pattern: str, flags: int = 0) -> list[tuple[str, tuple]]:
+    """The top-level branches of a pattern as (source, parsed node); raises Unreadable."""
+    return _Reader(pattern, flags).branches()
+
+
+def _items(node: tuple) -> list:
+    return node[1] if node[0] == "seq" else [node]
+
+
+def summarize(node: tuple, budget: int = 8) -> Summary:
+    kind = node[0]
+    if kind == "lit":
+        return _exact(frozenset({node[1]})) if node[1] is not None else UNKNOWN
+    if kind == "set":
+        return _exact(node[1])
+    if kind == "zero":
+        return _exact(frozenset({_EMPTY}))
+    if kind == "alt":
+        return _alternation([summarize(item, budget) for item in node[1]])
+    if kind == "rep":
+        inner, low, high = summarize(node[1], budget), node[2], node[3]
+        if low == 0:
+            if high == 0:
+                return _exact(frozenset({_EMPTY}))
+            return _exact(_union(inner.exact, frozenset({_EMPTY}))) if high == 1 else UNKNOWN
+        if inner.exact is None:
+            return Summary(None, inner.pre, inner.suf, inner.need)
+        power = inner.exact
+        for _ in range(low - 1):
+            power = _cross(power, inner.exact)
+        if power is not None and high == low:
+            return _exact(power)
+        pre = _useful(power) or inner.pre
+        return Summary(None, pre, _useful(power) or inner.suf, _best(inner.need + (pre,)))
+    if kind == "seq":
+        items = node[1]
+        out = _exact(frozenset({_EMPTY}))
+        for item in items:
+            out = _concat(out, summarize(item, budget))
+        # An optional piece at either end: the match is either shorter or has it (X Y? is X | X Y).
+        if budget > 0 and len(items) > 1:
+            if out.suf is None and items[-1][0] == "rep" and items[-1][2] == 0 and items[-1][3] == 1:
+                without = summarize(("seq", items[:-1]), budget // 2)
+                with_ = summarize(("seq", items[:-1] + _items(items[-1][1])), budget // 2)
+                out = Summary(out.exact, out.pre, _useful(_union(without.suf, with_.suf)), out.need)
+            if out.pre is None and items[0][0] == "rep" and items[0][2] == 0 and items[0][3] == 1:
+                without = summarize(("seq", items[1:]), budget // 2)
+                with_ = summarize(("seq", _items(items[0][1]) + items[1:]), budget // 2)
+                out = Summary(out.exact, _useful(_union(without.pre, with_.pre)), out.suf, out.need)
+        return out
+    return UNKNOWN  # any character, \s
+
+
+def _blank_end(node: tuple) -> bool:
+    """Matches only an empty string, or spaces: the end of a match where the text has no space."""
+    return node[0] == "zero" or (node[0] == "rep" and node[1] is SPACE and node[2] == 0)
+
+
+def trim(node: tuple, end: bool) -> tuple:
+    """The node without the anchors and optional spaces at one end: where a match of it
+    ends (or starts) at the end (start) of a text with no space there, they match nothing."""
+    if node[0] == "alt":
+        return ("alt", [trim(item, end) for item in node[1]])
+    if node[0] != "seq":
+        return ("seq", []) if _blank_end(node) else node
+    items = list(node[1])
+    while items and _blank_end(items[-1 if end else 0]):
+        items.pop(-1 if end else 0)
+    if items:
+        index = -1 if end else 0
+        items[index] = trim(items[index], end)
+    return ("seq", items)
+
+
+def anchored_end(node: tuple) -> bool:
+    """Does every match end at the end of the text (a final $ or \\Z, perhaps after optional spaces)?"""
+    if node[0] == "alt":
+        return all(anchored_end(item) for item in node[1])
+    if node[0] == "zero":
+        return node[1] in "$Z"
+    if node[0] != "seq":
+        return False
+    for item in reversed(node[1]):
+        if item[0] == "zero" and item[1] in "$Z":
+            return True
+        if not _blank_end(item):
+            return anchored_end(item)
+    return False
+
+
+def _split(lits: frozenset | None) -> tuple | None:
+    if lits is None:
+        return None
+    return (tuple(sorted(t for t, ic in lits if not ic)), tuple(sorted(t for t, ic in lits if ic)))
+
+
+# English letters from the most to the least common, for guessing a string's rarest character.
+LETTER_ORDER = "etaoinshrdlcumwfgypbvkjxqz"
+
+
+def _rarity(char: str) -> int:
+    if char.isascii() and char.isalpha():
+        return LETTER_ORDER.index(char.lower()) + (30 if char.isupper() else 0)
+    if char.isspace():
+        return 0
+    if char in ".,-'\"":
+        return 5
+    return 12 if char.isdigit() else 60
+
+
+def _affix(variable: str, how: str, strings: tuple[str, ...], names: dict) -> str:
+    """The expression that tells whether ``variable`` starts (ends) with one of ``strings``:
+    with many strings, a set lookup of its first (last) characters comes first (``names``:
+    for tables the expression uses)."""
+    call = f"{variable}.{how}({strings!r})"
+    if len(strings) <= 3:
+        return call
+    size = min(2, *map(len, strings))
+    ends = sorted({string[:size] if how == "startswith" else string[-size:] for string in strings})
+    piece = f"{variable}[:{size}]" if how == "startswith" else f"{variable}[-{size}:]"
+    return f"({piece} in {{{', '.join(map(repr, ends))}}} and {call})"
+
+
+def _probe(string: str, variable: str) -> str:
+    """The expression that tells whether ``variable`` holds ``string``."""
+    if len(string) == 1:
+        return f"{string!r} in {variable}"
+    rarest = max(string, key=_rarity)
+    return f"({rarest!r} in {variable} and {string!r} in {variable})"
+
+
+@dataclass(frozen=True)
+class Gate:
+    """Literals a text must hold for a branch to match: a prefix, a suffix, and one of each
+    ``need`` set, each as (case-sensitive strings, lowercase strings); None or () when nothing is known."""
+
+    pre: tuple | None = None
+    suf: tuple | None = None
+    need: tuple = ()
+
+    @property
+    def open(self) -> bool:
+        return self.pre is None and self.suf is None and not self.need
+
+    def expression(self, names: dict, low: str = "l", large: bool = False, without: str = "") -> str:
+        """``passes`` as a Python expression of the text ``t`` and its lowercase ``low``, with
+        the strings written in as literals (repr). Case-sensitive sets come first, then the
+        smallest; a string of several characters is looked for only once its rarest character
+        is found (a one-character search is fastest). With ``large`` (whole documents, where
+        lowercasing costs more than searching), a lowercase string is searched for in the text
+        itself without regard to case. Tables and patterns the expression uses are put in
+        ``names``. ``without`` ("pre" or "suf") leaves out a check the caller has made."""
+        terms = []
+        for lits, how, part in ((self.pre, "startswith", "pre"), (self.suf, "endswith", "suf")):
+            if lits is not None and part != without:
+                either = [_affix("t", how, lits[0], names)] if lits[0] else []
+                either += [f"{low} is None", _affix(low, how, lits[1], names)] if lits[1] else []
+                terms.append("(" + " or ".join(either) + ")")
+        for cs, ci in sorted(self.need, key=lambda pair: (bool(pair[1]), len(pair[0]) + len(pair[1]))):
+            found = [_probe(s, "t") for s in cs]
+            if ci and large:
+                for s in ci:
+                    name = f"p{len(names)}"
+                    names[name] = compile_regex(regex.escape(s), regex.IGNORECASE).search
+                    found.append(f"{name}(t) is not None")
+            elif ci:
+                found += [f"{low} is None"] + [_probe(s, low) for s in ci]
+            terms.append("(" + " or ".join(found) + ")")
+        return " and ".join(terms) or "True"
+
+    def check(self, lazy: bool = False, large: bool = False):
+        """``passes`` compiled: a function of the text and its lowercase (with ``lazy``, of the
+        text and a function that returns its lowercase)."""
+        names: dict[str, object] = {"__builtins__": {}}
+        source = "lambda t, l: " + self.expression(names, "l()" if lazy else "l", large)
+        return eval(source, names)  # noqa: S307 - built from repr() of strings only
+
+    def passes(self, text: str, low: str | None) -> bool:
+        """``low`` is text.lower(), or None when the text holds a FOLDS_TO_ASCII character."""
+        if self.pre is not None and not (text.startswith(self.pre[0]) or (low is None or low.startswith(self.pre[1]))):
+            return False
+        if self.suf is not None and not (text.endswith(self.suf[0]) or (low is None or low.endswith(self.suf[1]))):
+            return False
+        for cs, ci in self.need:
+            if low is None and ci:
+                continue
+            if not any(s in text for s in cs) and not any(s in low for s in ci):
+                return False
+        return True
+
+
+def literal_gate(node: tuple, mode: str) -> Gate:
+    """The gate of a parsed branch used with ``fullmatch`` (on a text with no space at either
+    end: callers check), ``match`` or ``search`` (a branch that ends with $ then needs a text
+    with no space at its end: callers check)."""
+    if mode == "fullmatch":
+        node = trim(trim(node, True), False)
+    summary = summarize(node)
+    pre = summary.pre if mode in ("fullmatch", "match") else None
+    suf = summary.suf if mode == "fullmatch" else None
+    if mode == "search" and anchored_end(node):
+        suf = summarize(trim(node, True)).suf
+    # A set that every prefix or suffix holds a string of tells nothing more.
+    need = [lits for lits in summary.need if not any(ends and _implies(ends, lits) for ends in (pre, suf))]
+    return Gate(_split(pre), _split(suf), tuple(_split(lits) for lits in need))
+
+
+def lowered(text: str) -> str | None:
+    """The text lowercased for case-insensitive gates, or None when a character in it
+    matches an ASCII letter that lower() would not give (all such gates then pass)."""
+    if not text.isascii():
+        for char in FOLDS_TO_ASCII:
+            if char in text:
+                return None
+    return text.lower()
+
+
+def first_chars(node: tuple, last: bool = False) -> tuple[frozenset | None, bool]:
+    """The characters a match can start (with ``last``, end) with: literals, or SPACE,
+    DIGIT_CLASS and NON_ASCII for \\s, \\d and a cased character beyond ASCII; None: any.
+    And whether the node can match an empty string."""
+    kind = node[0]
+    if kind == "lit" and node[1] is None:
+        return frozenset({NON_ASCII}), False  # a cased character beyond ASCII, matched regardless of case
+    if kind in ("lit", "set"):
+        return (frozenset({node[1]}) if kind == "lit" else node[1]) if node[1] is not None else None, False
+    if kind in ("space", "digit"):
+        return frozenset({node}), False
+    if kind == "zero":
+        return frozenset(), True
+    if kind == "rep":
+        chars, empty = first_chars(node[1], last)
+        return chars, empty or node[2] == 0
+    if kind in ("seq", "alt"):
+        found: set = set()
+        for item in reversed(node[1]) if last and kind == "seq" else node[1]:
+            chars, empty = first_chars(item, last)
+            if chars is None:
+                return None, False
+            found |= chars
+            if kind == "seq" and not empty:
+                return frozenset(found), False
+        return frozenset(found), kind == "seq" or any(first_chars(item, last)[1] for item in node[1])
+    return None, False
+
+
+def longest(node: tuple) -> int | None:
+    """The most characters a match can span in a text without two spaces in a row (None: no limit)."""
+    kind = node[0]
+    if kind in ("lit", "set", "any", "space", "digit"):
+        return 1
+    if kind == "zero":
+        return 0
+    if kind == "rep":
+        if node[1] is SPACE:
+            return min(1, node[3]) if node[3] is not None else 1
+        inner = longest(node[1])
+        return None if inner is None or node[3] is None else inner * node[3]
+    sizes = [longest(item) for item in node[1]]
+    if None in sizes:
+        return None
+    return (sum(sizes) if kind == "seq" else max(sizes, default=0))
+
+
+UNLIMITED = 1 << 62  # the length limit of a branch without one
+
+
+def _edge_space(text: str) -> bool:
+    return text[:1].isspace() or text[-1:].isspace()
+
+
+class BranchMatcher:
+    """``fullmatch`` of named alternations tried in order, each ``(?P<name>source)|...``
+    compiled with ``flags``: the name of the first branch that matches, as the whole
+    alternation would give it. Only branches whose gate the text passes are tried, each on
+    its own; an alternation with a branch the gate reader can't read runs whole.
+
+    A branch is looked up by the first character of its prefixes or of its matches, else by
+    the last character of its suffixes; only the rest are checked on every text."""
+
+    def __init__(self, alternations: Sequence[Sequence[tuple[str, str]]], flags: int, whole: Sequence[regex.Pattern] = ()):
+        self.flags = flags
+        self.alternations = [list(branches) for branches in alternations]
+        self.whole: list[regex.Pattern | None] = list(whole) or [None] * len(self.alternations)
+        self.gated: list[bool] = []
+        self.sources: list[str] = []  # every branch, wrapped in its named group
+        self.names: list[str] = []
+        self.ranges: list[range] = []
+        self.gates: list[Gate] = []
+        self.checks: list = []  # each gate as a function of (text, lowered text)
+        self.limits: list[int] = []  # the longest clean text each branch can match
+        # Lookup tables keyed by the first (last) one or two characters of a prefix (suffix),
+        # case-sensitive and lowercase: key -> (all its strings, [(strings, branch)]).
+        self.tables: dict[tuple[str, int, bool], dict[str, tuple[tuple[str, ...], list]]] = {
+            (end, size, ic): {} for end in ("first", "last") for size in (1, 2) for ic in (False, True)
+        }
+        self.unlowered: list[int] = []  # looked up by a lowercase literal: candidates when a text can't be lowered
+        self.non_ascii_first: list[int] = []  # may start with a character beyond ASCII (a digit, say)
+        self.non_ascii_last: list[int] = []  # may end with one
+        self.checked: list[tuple[int, int, object]] = []  # looked up by nothing: (branch, limit, check)
+        for branches in self.alternations:
+            first = len(self.sources)
+            try:
+                found = []
+                for name, source in branches:
+                    wrapped = f"(?P<{name}>{source})"
+                    [(_, node)] = parse_branches(wrapped, flags)
+                    found.append((name, wrapped, node))
+            except (Unreadable, ValueError):
+                found = []
+                self.gated.append(False)
+            else:
+                self.gated.append(True)
+            for name, wrapped, node in found:
+                self._add(name, wrapped, node)
+            self.ranges.append(range(first, len(self.sources)))
+        self.compiled: list[regex.Pattern | None] = [None] * len(self.sources)
+        self.all_gated = all(self.gated)
+        self.candidates = self._generate()
+
+    def _add(self, name: str, wrapped: str, node: tuple) -> None:
+        index = len(self.sources)
+        self.names.append(name)
+        self.sources.append(wrapped)
+        trimmed = trim(trim(node, True), False)
+        gate = literal_gate(node, "fullmatch")
+        self.gates.append(gate)
+        self.checks.append(gate.check())
+        limit = longest(trimmed)
+        self.limits.append(limit if limit is not None else UNLIMITED)
+        chars, empty = first_chars(trimmed)
+        if gate.pre is not None:
+            self._index("first", gate.pre, index)
+            lowercase = bool(gate.pre[1])
+        elif chars is not None and not empty:
+            lits = [c for c in chars if c not in (SPACE, DIGIT_CLASS, NON_ASCII)]  # the texts have no space at the start
+            if DIGIT_CLASS in chars:
+                lits += [(d, False) for d in "0123456789"]
+            if DIGIT_CLASS in chars or NON_ASCII in chars:
+                self.non_ascii_first.append(index)
+            self._index("first", _split(frozenset(lits)), index)
+            lowercase = any(ic for _, ic in lits)
+        elif gate.suf is not None:
+            self._index("last", gate.suf, index)
+            lowercase = bool(gate.suf[1])
+        else:
+            chars, empty = first_chars(trimmed, last=True)
+            if chars is None or empty:
+                self.checked.append((index, self.limits[index], self.checks[index]))
+                return
+            lits = [c for c in chars if c not in (SPACE, DIGIT_CLASS, NON_ASCII)]  # the texts have no space at the end
+            if DIGIT_CLASS in chars:
+                lits += [(d, False) for d in "0123456789"]
+            if DIGIT_CLASS in chars or NON_ASCII in chars:
+                self.non_ascii_last.append(index)
+            self._index("last", _split(frozenset(lits)), index)
+            lowercase = any(ic for _, ic in lits)
+        if lowercase:
+            self.unlowered.append(index)
+
+    def _index(self, end: str, lits: tuple, index: int) -> None:
+        for ci, strings in ((False, lits[0]), (True, lits[1])):
+            groups: dict[tuple[int, str], list[str]] = {}
+            for string in strings:
+                size = min(2, len(string))
+                key = string[:size] if end == "first" else string[-size:]
+                groups.setdefault((size, key), []).append(string)
+            for (size, key), group in groups.items():
+                table = self.tables[(end, size, ci)]
+                every, entries = table.get(key, ((), []))
+                table[key] = (every + tuple(group), entries + [(tuple(group), index)])
+
+    def _pattern(self, index: int) -> regex.Pattern:
+        pattern = self.compiled[index]
+        if pattern is None:
+            pattern = self.compiled[index] = compile_regex(self.sources[index], self.flags)
+        return pattern
+
+    def _whole(self, which: int) -> regex.Pattern:
+        pattern = self.whole[which]
+        if pattern is None:
+            source = "|".join(f"(?P<{name}>{source})" for name, source in self.alternations[which])
+            pattern = self.whole[which] = compile_regex(source, self.flags)
+        return pattern
+
+    def _generate(self):
+        """``candidates(text, low)``: the branches, in order, whose gate a clean text (single
+        spaces, none at either end) passes, ``low`` being ``lowered(text)``. It is written out
+        as Python: the branches looked up by nothing are checked in turn, then a function per
+        first or last one or two characters checks the branches filed under them."""
+        names: dict[str, object] = {"__builtins__": {"len": len, "sorted": sorted, "set": set}}
+
+        def test(index: int, without: str = "") -> str:
+            expression = self.gates[index].expression(names, without=without)
+            return f"n <= {self.limits[index]} and {expression}" if self.limits[index] < UNLIMITED else expression
+
+        code = ["def candidates(t, l):", "    n = len(t)", "    r = []"]
+        code += [f"    if {test(index)}: r.append({index})" for index, _, _ in self.checked]
+        code.append("    if not t: return r")
+        # One table per end, by two characters with a fallback by one, looked up in the
+        # lowercase text; a case-sensitive key of caseless characters is its own lowercase.
+        unlowered = list(self.unlowered)
+        lookups = []
+        for end in ("first", "last"):
+            merged: dict[int, dict[str, list]] = {1: {}, 2: {}}
+            for size in (1, 2):
+                for ic in (False, True):
+                    for key, (_, entries) in self.tables[(end, size, ic)].items():
+                        if not ic and not key.lower() == key == key.upper():
+                            raise AssertionError("a case-sensitive literal with cased characters has no table")
+                        merged[size].setdefault(key, []).extend((strings, index, ic) for strings, index in entries)
+                        if not ic:
+                            unlowered += [index for _, index in entries]
+            how = "startswith" if end == "first" else "endswith"
+            for size in (2, 1):
+                functions = {}
+                for key, entries in merged[size].items():
+                    if size == 2:  # the one-character entries of the same end character come along
+                        entries = entries + merged[1].get(key[0] if end == "first" else key[-1], [])
+                    body = ["def f(t, l, n, r):"]
+                    for strings, index, ic in entries:
+                        conditions = []
+                        if any(len(s) > len(key) for s in strings) or len(strings[0]) < len(key):
+                            conditions.append(f"{'l' if ic else 't'}.{how}({strings!r})")
+                        conditions.append(test(index, without="pre" if end == "first" else "suf"))
+                        body.append(f"    if {' and '.join(conditions)}: r.append({index})")
+                    scope = dict(names)
+                    exec("\n".join(body), scope)  # noqa: S102 - built from repr() of strings only
+                    functions[key] = scope["f"]
+                names[f"{end}_{size}"] = functions
+            piece = "l[:{0}]" if end == "first" else "l[-{0}:]"
+            lookups.append(f"f = {end}_2.get({piece.format(2)}) or {end}_1.get({piece.format(1)})")
+        code.append("    if l is not None:")
+        for lookup in lookups:
+            code += [f"        {lookup}", "        if f is not None: f(t, l, n, r)"]
+        if unlowered:
+            code.append("    else:")
+            code += [f"        if {test(index)}: r.append({index})" for index in dict.fromkeys(unlowered)]
+        if self.non_ascii_first:
+            code.append("    if not t[0].isascii():")
+            code += [f"        if {test(index)}: r.append({index})" for index in self.non_ascii_first]
+        if self.non_ascii_last:
+            code.append("    if not t[-1].isascii():")
+            code += [f"        if {test(index)}: r.append({index})" for index in self.non_ascii_last]
+        code += ["    if len(r) > 1: r = sorted(set(r))", "    return r"]
+        self.source = "\n".join(code)
+        exec("\n".join(code), names)  # noqa: S102 - built from repr() of strings only
+        return names["candidates"]
+
+    def fullmatch(self, texts: Sequence[str], lows: Sequence[str | None] | None = None) -> tuple[str, int] | None:
+        """(name, alternation index) of the first branch that matches one of ``texts``, trying
+        the alternations in order and, in each, the texts in order. The texts must be clean
+        (see ``clean``: no two spaces in a row), or the branches' length limits don't hold;
+        ``lows`` are their ``lowered`` forms, if the caller has them."""
+        if self.all_gated and not any(map(_edge_space, texts)):
+            if lows is None:
+                lows = [lowered(text) for text in texts]
+            found = list(map(self.candidates, texts, lows))
+            if not any(found):
+                return None
+            for which, branches in enumerate(self.ranges):
+                for text, indices in zip(texts, found):
+                    for index in indices:
+                        if index in branches and self._pattern(index).fullmatch(text):
+                            return self.names[index], which
+            return None
+        for which, branches in enumerate(self.ranges):
+            for text in texts:
+                if not self.gated[which] or _edge_space(text):
+                    match = self._whole(which).fullmatch(text)
+                    if match:
+                        return match.lastgroup, which
+                    continue
+                for index in self.candidates(text, lowered(text)):
+                    if index in branches and self._pattern(index).fullmatch(text):
+                        return self.names[index], which
+        return None
+
+
+def _lazy_lowered(text: str):
+    """A function that returns ``lowered(text)``, working it out on the first call only."""
+    done: list = []
+
+    def get() -> str | None:
+        if not done:
+            done.append(lowered(text))
+        return done[0]
+
+    return get
+
+
+class SearchGate:
+    """Whether ``pattern.search`` (or ``finditer``) can find anything in a text, from the
+    gates of its top-level branches, and the pattern cut down to the branches that can."""
+
+    def __init__(self, pattern: regex.Pattern, large: bool = False, mode: str = "search"):
+        """``large``: the texts are whole documents rather than lines. ``mode``: "search" (also
+        for finditer) or "match"."""
+        self.pattern = pattern
+        try:
+            branches = parse_branches(pattern.pattern, pattern.flags & (regex.IGNORECASE | regex.VERBOSE))
+            if pattern.flags & ~(regex.IGNORECASE | regex.VERBOSE | regex.UNICODE | regex.VERSION0):
+                raise Unreadable("flags")
+            self.sources = [source for source, _ in branches]
+            self.gates = [literal_gate(node, mode) for _, node in branches]
+            self.anchored = mode == "search" and any(anchored_end(node) for _, node in branches)
+        except Unreadable:
+            self.sources, self.gates, self.anchored = [], [], False
+        self.checks = [gate.check(lazy=True, large=large) for gate in self.gates]
+        self.any_check = None  # every gate in one function of the text and its lowercase
+        if self.gates and not large:
+            names: dict[str, object] = {"__builtins__": {}}
+            source = "lambda t, l: " + " or ".join(f"({gate.expression(names)})" for gate in self.gates)
+            self.any_check = eval(source, names)  # noqa: S307 - built from repr() of strings only
+        self.cut: dict[tuple[int, ...], regex.Pattern] = {}
+
+    def branches(self, text: str) -> list[int] | None:
+        """The branches that may match (None: all of them, ungated)."""
+        if not self.checks or (self.anchored and _edge_space(text)):
+            return None
+        low = _lazy_lowered(text)
+        return [i for i, check in enumerate(self.checks) if check(text, low)]
+
+    def may_match(self, text: str, low: str | None = None) -> bool:
+        """Can the pattern find anything in the text? ``low`` is ``lowered(text)`` if the
+        caller has it (and the gate is not ``large``)."""
+        if not self.checks or (self.anchored and _edge_space(text)):
+            return True
+        if low is not None and self.any_check is not None:
+            return self.any_check(text, low)
+        low = _lazy_lowered(text)
+        for check in self.checks:
+            if check(text, low):
+                return True
+        return False
+
+    def narrowed(self, text: str) -> regex.Pattern | None:
+        """The pattern with only the branches that may match in ``text`` (None when none may).
+        At each position an alternation takes its first branch that matches, so leaving out
+        branches that match nowhere in the text changes nothing that is found."""
+        found = self.branches(text)
+        if found is None or len(found) == len(self.gates):
+            return self.pattern
+        if not found:
+            return None
+        key = tuple(found)
+        pattern = self.cut.get(key)
+        if pattern is None:
+            source = "|".join(self.sources[i] for i in found)
+            pattern = self.cut[key] = compile_regex(source, self.pattern.flags & (regex.IGNORECASE | regex.VERBOSE))
+        return pattern
+
 LEXICON = load_lexicon("template_lexicon.yaml")
 TIERS = {"anywhere": ANYWHERE, "outside": OUTSIDE, "weak": WEAK}
 
@@ -74,8 +967,16 @@ INVISIBLE = compile_regex(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
 SPACES = compile_regex(r"\s+")
 WORD = compile_regex(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'\u2019.&+-]*")
 IDEOGRAPH = compile_regex(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
-TOKEN_SPLIT = compile_regex(r"[\s|\u2022\u00b7,;/\\\u00bb\u203a<>()\[\]{}\"\u201c\u201d\u201e\u00ab]+")
+TOKEN_SPLIT_CHARS = r"\s|\u2022\u00b7,;/\\\u00bb\u203a<>()\[\]{}\"\u201c\u201d\u201e\u00ab"
+TOKEN_SPLIT = compile_regex(rf"[{TOKEN_SPLIT_CHARS}]+")
 TOKEN_TRIM = ".:!?*'\u2019\u2018-\u2013\u2014=_~#"
+# A TOKEN_SPLIT piece stripped of TOKEN_TRIM, in one pass: the standard library's re scans
+# these plain classes several times faster, and on text without \x1c-\x1f its \s is regex's.
+_TRIM_CHARS = "".join(re.escape(char) for char in TOKEN_TRIM)
+TOKEN = re.compile(
+    f"[{_TRIM_CHARS}]*([^{TOKEN_SPLIT_CHARS}{_TRIM_CHARS}]+(?:[{_TRIM_CHARS}]+[^{TOKEN_SPLIT_CHARS}{_TRIM_CHARS}]+)*)[{_TRIM_CHARS}]*"
+)
+ASCII_NUMERIC = re.compile("[0-9+]")
 CAMEL = compile_regex(r"(?<=[\p{Ll}\p{N}])(?=\p{Lu}\p{Ll})|(?<=\p{Ll})(?=\p{Lu}{2})")
 COUNT = compile_regex(r"[+-]?\d[\d.,]*[km]?\+?")
 HAS_ALNUM = compile_regex(r"[\p{L}\p{N}]")
@@ -120,26 +1021,106 @@ CAPTION_END = compile_regex(
     regex.IGNORECASE,
 )
 CAPTION_TAIL = 200
+CAPTION_START_GATE = SearchGate(CAPTION_START, mode="match")  # few lines start with a credit word or an agency
+CAPTION_END_GATE = SearchGate(CAPTION_END)  # most lines end with a full stop, not ")" or an agency
 DIGIT = compile_regex(r"\d")
 
 
-def is_caption(text: str) -> bool:
-    """Does the line open like a caption or credit, or close with one?"""
-    return bool(CAPTION_START.match(text) or CAPTION_END.search(text, max(0, len(text) - CAPTION_TAIL)))
+def _caption_screen():
+    """One function of a clean line and its lowercase that is False when neither CAPTION_START
+    nor CAPTION_END can match (both gates at once), or None if a gate is not available."""
+    gates = (CAPTION_START_GATE, CAPTION_END_GATE)
+    if not all(gate.gates for gate in gates):
+        return None
+    names: dict[str, object] = {"__builtins__": {}}
+    source = "lambda t, l: " + " or ".join(f"({gate.expression(names)})" for each in gates for gate in each.gates)
+    return eval(source, names)  # noqa: S307 - built from repr() of strings only
+
+
+CAPTION_SCREEN = _caption_screen()
+
+
+def is_caption(text: str, low: str | None = None) -> bool:
+    """Does the line open like a caption or credit, or close with one? (``low``: ``lowered(text)``
+    if the caller has it.)"""
+    return bool(
+        (CAPTION_START_GATE.may_match(text, low) and CAPTION_START.match(text))
+        or (CAPTION_END_GATE.may_match(text, low) and CAPTION_END.search(text, max(0, len(text) - CAPTION_TAIL)))
+    )
 
 
 Entry = tuple[str, str, str]  # (kind, tier name, phrase or pattern) as written in the lexicon
 PhraseTable = Mapping[str, list[tuple[tuple[str, ...], str, int, Entry]]]
 
 
+NUMERIC_START = frozenset("+-0123456789")  # an ASCII token that COUNT matches starts with one of these
+
+
 def tokens(text: str) -> list[str]:
     """Lowercase word tokens for lexicon matching; bare counts become ``#``."""
-    out = []
-    for raw in TOKEN_SPLIT.split(text.casefold().replace("\u2019", "'")):
-        token = raw.strip(TOKEN_TRIM)
-        if token:
-            out.append("#" if COUNT.fullmatch(token) else token)
+    folded = text.casefold().replace("\u2019", "'")
+    if "\x1c" in folded or "\x1d" in folded or "\x1e" in folded or "\x1f" in folded:
+        out = [token for token in (raw.strip(TOKEN_TRIM) for raw in TOKEN_SPLIT.split(folded)) if token]
+    else:
+        out = TOKEN.findall(folded)
+    if not folded.isascii() or ASCII_NUMERIC.search(folded):
+        for i, token in enumerate(out):
+            if (token[0] in NUMERIC_START or not token[0].isascii()) and COUNT.fullmatch(token):
+                out[i] = "#"
     return out
+
+
+def first_token(text: str, folded: str | None = None) -> str | None:
+    """``tokens(text)[0]``, or None when the text has no tokens. (``folded``: the text folded
+    as tokens() folds it, if the caller has it.)"""
+    if folded is None:
+        folded = text.casefold().replace("\u2019", "'")
+    if "\x1c" in folded or "\x1d" in folded or "\x1e" in folded or "\x1f" in folded:
+        found = tokens(text)
+        return found[0] if found else None
+    match = TOKEN.search(folded)
+    if match is None:
+        return None
+    token = match.group(1)
+    if (token[0] in NUMERIC_START or not token[0].isascii()) and COUNT.fullmatch(token):
+        return "#"
+    return token
+
+
+def last_token(text: str, folded: str | None = None) -> str | None:
+    """``tokens(text)[-1]``, or None when the text has no tokens (``folded``: as for first_token)."""
+    rest = folded if folded is not None else text.casefold().replace("\u2019", "'")
+    if "\x1c" in rest or "\x1d" in rest or "\x1e" in rest or "\x1f" in rest:
+        found = tokens(text)
+        return found[-1] if found else None
+    # No token holds a space (TOKEN_SPLIT splits at \s, which here is what str.split() splits at).
+    while rest:
+        parts = rest.rsplit(None, 1)
+        if not parts:  # only spaces
+            return None
+        found = TOKEN.findall(parts[-1])
+        if found:
+            token = found[-1]
+            if (token[0] in NUMERIC_START or not token[0].isascii()) and COUNT.fullmatch(token):
+                return "#"
+            return token
+        rest = parts[0] if len(parts) == 2 else ""
+    return None
+
+
+def may_cover(text: str, lexicon: Lexicon, folded: str | None = None) -> bool:
+    """Can lexicon phrases and counts cover the text's tokens? Only if the first token starts a
+    phrase and the last ends one (or they are counts): a cheaper test than ``tokens``.
+    (``folded``: as for first_token.)"""
+    if folded is None:
+        folded = text.casefold().replace("\u2019", "'")
+    first = first_token(text, folded)
+    if first is None or not (first == "#" or first in lexicon.phrases):
+        return False
+    if lexicon.phrase_ends is None:
+        return True
+    last = last_token(text, folded)
+    return last == "#" or last in lexicon.phrase_ends
 
 
 def lexicon_entries(data: Mapping = LEXICON) -> list[Entry]:
@@ -161,12 +1142,17 @@ class Lexicon:
     patterns: Mapping[int, regex.Pattern]
     groups: Mapping[str, Entry]
     phrases: PhraseTable
+    # The same alternations, tried branch by branch where a line can match (see BranchMatcher).
+    matcher: BranchMatcher | None = field(default=None, repr=False, compare=False)
+    # The last tokens of the phrases: a cover of a line's tokens ends with one of them or a count.
+    phrase_ends: frozenset | None = field(default=None, repr=False, compare=False)
 
 
 def build_lexicon(data: Mapping = LEXICON, extra: Iterable[str] = (), drop: frozenset = frozenset()) -> Lexicon:
     """Compile a lexicon. ``extra`` are house widget lines (residue anywhere);
     ``drop`` lists entries to leave out (bench/template.py measures held-out figures that way)."""
     parts: dict[int, list[str]] = {ANYWHERE: [], OUTSIDE: [], WEAK: []}
+    branches: dict[int, list[tuple[str, str]]] = {ANYWHERE: [], OUTSIDE: [], WEAK: []}
     groups: dict[str, Entry] = {}
     for kind, tiers in data["patterns"].items():
         for tier, patterns in tiers.items():
@@ -176,7 +1162,9 @@ def build_lexicon(data: Mapping = LEXICON, extra: Iterable[str] = (), drop: froz
                 name = f"{kind}_{len(groups)}"
                 groups[name] = (kind, tier, pattern)
                 parts[TIERS[tier]].append(f"(?P<{name}>{pattern.removeprefix('^').removesuffix('$')})")
+                branches[TIERS[tier]].append((name, pattern.removeprefix("^").removesuffix("$")))
     compiled = {tier: compile_regex("|".join(alts), regex.IGNORECASE) for tier, alts in parts.items() if alts}
+    matcher = BranchMatcher([branches[tier] for tier in compiled], regex.IGNORECASE, list(compiled.values()))
 
     best: dict[tuple[str, ...], tuple[str, int, Entry]] = {}
     for phrase in extra:
@@ -194,7 +1182,8 @@ def build_lexicon(data: Mapping = LEXICON, extra: Iterable[str] = (), drop: froz
     by_first: dict[str, list[tuple[tuple[str, ...], str, int, Entry]]] = {}
     for key, (kind, tier, entry) in best.items():
         by_first.setdefault(key[0], []).append((key, kind, tier, entry))
-    return Lexicon(compiled, groups, by_first)
+    ends = frozenset(key[-1] for entries in by_first.values() for key, _, _, _ in entries)
+    return Lexicon(compiled, groups, by_first, matcher, ends)
 
 
 DEFAULT_LEXICON = build_lexicon()
@@ -234,12 +1223,16 @@ def cover_parts(toks: Sequence[str], phrases: PhraseTable) -> list[tuple[str, in
         return None
     reach: list[list[tuple[str, int, Entry]] | None] = [None] * (n + 1)
     reach[0] = []
+    furthest = 0  # no position past this one is reached yet
     for i in range(n):
+        if i > furthest:
+            return None
         if reach[i] is None:
             continue
         if toks[i] == "#":
             if reach[i + 1] is None:
                 reach[i + 1] = reach[i]
+                furthest = max(furthest, i + 1)
             continue
         for key, kind, tier, entry in phrases.get(toks[i], ()):
             j = i + len(key)
@@ -247,6 +1240,7 @@ def cover_parts(toks: Sequence[str], phrases: PhraseTable) -> list[tuple[str, in
                 parts = reach[i] + [(kind, tier, entry)]
                 if reach[j] is None or len(parts) < len(reach[j]):
                     reach[j] = parts
+                    furthest = max(furthest, j)
     return reach[n] or None
 
 
@@ -291,8 +1285,10 @@ class Line:
 
     @property
     def key(self) -> str:
-        """The words of the line, for comparing it with the headline."""
-        return self.words_key if self.words_key is not None else headline_key(self.text)
+        """The words of the line, for comparing it with the headline (worked out on first use)."""
+        if self.words_key is None:
+            object.__setattr__(self, "words_key", headline_key(self.text))  # not compared, hashed or shown
+        return self.words_key
 
     @property
     def headline_like(self) -> bool:
@@ -303,21 +1299,81 @@ class Line:
         return self.text.endswith((".", "\u3002")) and not self.text.endswith("...")
 
 
-def lexicon_match(text: str, toks: Sequence[str] | None, lexicon: Lexicon | None = None) -> tuple[str, int] | None:
+def _pattern_match(text: str, lexicon: Lexicon, low: str | None = None) -> tuple[str | None, int]:
+    """(group name, tier) of the first tier pattern that the line, or the line without its
+    wrapping brackets and bullets, matches whole; (None, NONE) when none does. ``low`` is
+    ``lowered(text)`` if the caller has it."""
+    bare = text.strip(WRAPPERS)
+    matcher = lexicon.matcher
+    if matcher is not None:
+        if bare == text and low is not None and matcher.all_gated and not _edge_space(text) and not matcher.candidates(text, low):
+            return None, NONE  # the usual case, without the detour through fullmatch()
+        if bare != text:
+            found = lexicon.matcher.fullmatch((bare, text))
+        else:
+            found = lexicon.matcher.fullmatch((text,), None if low is None else (low,))
+        if found is None:
+            return None, NONE
+        return found[0], list(lexicon.patterns)[found[1]]
+    for tier, pattern in lexicon.patterns.items():
+        match = pattern.fullmatch(bare) or (bare != text and pattern.fullmatch(text))
+        if match:
+            return match.lastgroup, tier
+    return None, NONE
+
+
+def _line(
+    text: str,
+    words: int,
+    prose: bool,
+    kind: str | None,
+    tier: int,
+    caption: bool,
+    dated: bool,
+    byline: bool,
+    terminal: bool,
+    sentence_case: bool,
+    words_key: str | None,
+) -> Line:
+    """``Line(...)`` as the frozen dataclass builds it, in one step instead of one per field
+    (features() makes one for every line of every document)."""
+    line = object.__new__(Line)
+    object.__setattr__(line, "__dict__", {
+        "text": text, "words": words, "prose": prose, "kind": kind, "tier": tier, "caption": caption, "dated": dated,
+        "byline": byline, "terminal": terminal, "sentence_case": sentence_case, "words_key": words_key,
+    })  # fmt: skip
+    return line
+
+
+def lexicon_match(
+    text: str,
+    toks: Sequence[str] | None,
+    lexicon: Lexicon | None = None,
+    ascii_text: str | None = None,
+    low: str | None = None,
+) -> tuple[str, int] | None:
     """(kind, tier) of a widget line by pattern or phrase cover, strongest first.
-    ``toks`` are the line's tokens, or None for a line too long to be a widget."""
-    lexicon = lexicon or _base
+    ``toks`` are the line's tokens, or None for a line too long to be a widget;
+    ``ascii_text`` is ``plain(text)`` and ``low`` is ``lowered(text)`` when the caller has them."""
+    return _lexicon_match(text, toks, toks is not None, lexicon or _base, ascii_text, low)
+
+
+def _lexicon_match(
+    text: str, toks: Sequence[str] | None, short: bool, lexicon: Lexicon, ascii_text: str | None, low: str | None
+) -> tuple[str, int] | None:
+    """``lexicon_match``; ``short``: the line has at most MAX_COVER_TOKENS words, and ``toks``
+    may then be None when ``may_cover`` says no cover of them can exist."""
     if len(text) <= MAX_PATTERN_CHARS:
-        bare = text.strip(WRAPPERS)
-        for tier, pattern in lexicon.patterns.items():
-            match = pattern.fullmatch(bare) or (bare != text and pattern.fullmatch(text))
-            if match:
-                return match.lastgroup.rsplit("_", 1)[0], tier
-    if toks is None:
+        name, tier = _pattern_match(text, lexicon, low)
+        if name is not None:
+            return name.rsplit("_", 1)[0], tier
+    if not short:
         return None
-    found = cover(toks, lexicon.phrases)
-    if found is None and CAMEL.search(text):
-        found = cover(tokens(CAMEL.sub(" ", text)), lexicon.phrases)
+    found = cover(toks, lexicon.phrases) if toks is not None else None
+    if found is None and (camel_in_ascii(ascii_text) if ascii_text is not None else CAMEL.search(text)):
+        split = CAMEL.sub(" ", text)
+        if may_cover(split, lexicon):
+            found = cover(tokens(split), lexicon.phrases)
     return found
 
 
@@ -328,11 +1384,9 @@ def matched_entries(raw: str, lexicon: Lexicon | None = None) -> list[Entry]:
     if not text or len(text) > LONG_LINE:
         return []
     if len(text) <= MAX_PATTERN_CHARS:
-        bare = text.strip(WRAPPERS)
-        for pattern in lexicon.patterns.values():
-            match = pattern.fullmatch(bare) or (bare != text and pattern.fullmatch(text))
-            if match:
-                return [lexicon.groups[match.lastgroup]]
+        name, _ = _pattern_match(text, lexicon)
+        if name is not None:
+            return [lexicon.groups[name]]
     toks = tokens(text)
     if len(toks) > MAX_COVER_TOKENS:
         return []
@@ -342,40 +1396,176 @@ def matched_entries(raw: str, lexicon: Lexicon | None = None) -> list[Entry]:
     return [entry for _, _, entry in parts or ()]
 
 
+# Fast equivalents of the expressions above for features(), which sees only lines it has
+# cleaned (single spaces, none at either end). The standard library's ``re`` scans a plain
+# character class several times faster than ``regex``; it is used where the two engines
+# agree on every character the pattern can meet. tests/test_template_speed_gates.py checks
+# the facts this rests on.
+C0_SEPARATORS = "\x1c\x1d\x1e\x1f"  # what str.isspace() and re's \s add to regex's \s
+UNUSUAL_SPACE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\x1c-\x1f]")  # INVISIBLE and C0_SEPARATORS
+# Non-ASCII punctuation common in news copy and what stands in for it when counting words:
+# none of it is a letter, number or mark, and the right single quote joins a word as ' does.
+PLAIN_PUNCTUATION = (("\u2019", "'"),) + tuple(
+    (char, " ") for char in "\u201c\u201d\u2014\u2013\u2018\u2026\u00a0\u00ab\u00bb\u2022\u00b7\u20ac\u00a3\u00a9"
+)  # the most common first
+WORD_INITIAL = compile_regex(r"([\p{L}\p{N}])[\p{L}\p{N}\p{M}'\u2019.&+-]*")  # WORD, capturing its first character
+# WORD on ASCII text: its letters and digits by class (l, U, d), the rest of its characters.
+WORD_CLASSES = bytes(
+    ord("l") if 97 <= b <= 122 else ord("U") if 65 <= b <= 90 else ord("d") if 48 <= b <= 57 else 32 for b in range(256)
+)
+WORD_JOINERS = b"'.&+-"
+# CAMEL finds a place in ASCII text where these classes of characters meet: a lowercase
+# letter or digit, then a capital and a lowercase letter; or a lowercase letter, then two capitals.
+CAMEL_MEETINGS = (b"lUl", b"dUl", b"lUU")
+
+
+def camel_in_ascii(text: str) -> bool:
+    """``CAMEL.search(text)`` for ASCII text."""
+    return camel_meeting(text.encode().translate(WORD_CLASSES))
+
+
+def camel_meeting(classes: bytes) -> bool:
+    """Do the character classes (WORD_CLASSES) meet as CAMEL looks for?"""
+    return CAMEL_MEETINGS[0] in classes or CAMEL_MEETINGS[1] in classes or CAMEL_MEETINGS[2] in classes
+
+TERMINAL_MARKS, TERMINAL_CLOSERS = ".!?\u3002\uff01\uff1f", "\"'\u201d\u2019\u00bb)]"
+ELLIPSIS_CLOSERS = "\"'\u201d\u2019)]"
+
+
+def clean(raw: str) -> str:
+    """A line without invisible characters, with single spaces and none at either end."""
+    if raw.isprintable() and "  " not in raw and raw[:1] != " " and raw[-1:] != " ":
+        return raw  # every other space, and every INVISIBLE character, is unprintable
+    if raw.isascii():
+        if not ("\x1c" in raw or "\x1d" in raw or "\x1e" in raw or "\x1f" in raw):
+            return " ".join(raw.split())  # str.split() splits at what \s matches, and at C0_SEPARATORS
+    elif UNUSUAL_SPACE.search(raw) is None:
+        return " ".join(raw.split())
+    return SPACES.sub(" ", INVISIBLE.sub("", raw)).strip()
+
+
+def plain(text: str) -> str | None:
+    """The text with PLAIN_PUNCTUATION stood in for, if that leaves it ASCII, else None."""
+    if text.isascii():  # isascii() costs nothing: a string knows it
+        return text
+    for char, stand_in in PLAIN_PUNCTUATION:
+        if char in text:
+            text = text.replace(char, stand_in)
+            if text.isascii():
+                return text
+    return None
+
+
 def features(raw: str, lexicon: Lexicon | None = None) -> Line:
     """The features of one line of text."""
-    text = SPACES.sub(" ", INVISIBLE.sub("", raw)).strip()
-    if not text:
-        return Line("", 0, False)
-    if len(text) > LONG_LINE:
-        return Line(text, text.count(" ") + 1, True, terminal=True)
-    words = WORD.findall(IDEOGRAPH.sub(" ", text))
-    count = len(words) + len(IDEOGRAPH.findall(text))
-    terminal = bool(TERMINAL.search(text)) and not ELLIPSIS_END.search(text)
-    cased = [w for w in words if w[0].isalpha() and (w[0].isupper() or w[0].islower())]
-    lower = sum(1 for w in cased if w[0].islower())
-    sentence_case = not cased or lower >= 0.4 * len(cased)
-    prose = sentence_case and (count >= 8 and terminal or count >= 14)
-    toks = tokens(text) if count <= MAX_COVER_TOKENS else None
-    kind, tier = None, NONE
-    match = lexicon_match(text, toks, lexicon)
-    if match:
-        kind, tier = match
-    elif not HAS_ALNUM.search(text):
-        kind, tier = "separator", WEAK
-    elif toks and all(t == "#" for t in toks):
-        kind, tier = "counter", WEAK
-    elif len(text) <= 200 and " " not in text and ASSET_LINE.fullmatch(text):
-        kind, tier = "asset", ANYWHERE if ASSET_WORD.search(text) else OUTSIDE
-    elif len(text) <= 200 and " " not in text and URL_LINE.fullmatch(text):
-        kind, tier = "url", WEAK
-    dated = count <= 16 and bool(DIGIT.search(text)) and bool(DATE.search(text))
-    byline = count <= 16 and bool(BYLINE.search(text))
-    caption = count <= 60 and not byline and tier < ANYWHERE and is_caption(text)
-    if kind is not None or caption:
-        prose = False
-    key = " ".join(toks) if toks is not None else None
-    return Line(text, count, prose, kind, tier, caption, dated, byline, terminal, sentence_case, key)
+    return lines_of((raw,), lexicon)[0]
+
+
+def lines_of(raws: Iterable[str], lexicon: Lexicon | None = None, undated: set[str] | None = None) -> list[Line]:
+    """``features`` of each line, in one loop (classify() runs it on every line of every page).
+    With ``undated``, a line that may hold a date (a short one with a digit) is not looked at
+    for one: it is put in the set, with ``dated`` False until the caller settles it (``dated``)."""
+    lexicon = lexicon or _base
+    matcher = lexicon.matcher
+    candidates = matcher.candidates if matcher is not None and matcher.all_gated else None
+    phrases = lexicon.phrases
+    screen = CAPTION_SCREEN
+    classes_of, joiners = WORD_CLASSES, WORD_JOINERS
+    closers, marks, ellipsis_closers = TERMINAL_CLOSERS, TERMINAL_MARKS, ELLIPSIS_CLOSERS
+    most_tokens, most_pattern_chars, long_line, wrappers = MAX_COVER_TOKENS, MAX_PATTERN_CHARS, LONG_LINE, WRAPPERS
+    out: list[Line] = []
+    for raw in raws:
+        # clean(), plain() and lowered() inline where the line is plain.
+        if raw.isprintable() and "  " not in raw and raw[:1] != " " and raw[-1:] != " ":
+            text = raw  # every other space, and every INVISIBLE character, is unprintable
+        else:
+            text = clean(raw)
+        if not text:
+            out.append(Line("", 0, False))
+            continue
+        if len(text) > long_line:
+            out.append(Line(text, text.count(" ") + 1, True, terminal=True))
+            continue
+        # The words (WORD), how many start with a cased letter and how many with a lowercase one.
+        ascii_text = text if text.isascii() else plain(text)
+        if ascii_text is not None:
+            # A word is a run of WORD's characters with a letter or digit in it, and starts at
+            # the first of those. With the others (WORD_JOINERS) taken out and each letter or
+            # digit written as its class, a word is a run of classes after a space.
+            classes = (" " + ascii_text).encode().translate(classes_of, joiners)
+            lower = classes.count(b" l")
+            cased = lower + classes.count(b" U")
+            count = cased + classes.count(b" d")
+            low = text.lower()  # lowered(): a plain text holds no FOLDS_TO_ASCII character
+        else:
+            ideographs = len(IDEOGRAPH.findall(text))
+            initials = WORD_INITIAL.findall(IDEOGRAPH.sub(" ", text) if ideographs else text)
+            count = len(initials) + ideographs
+            letters = "".join(filter(str.isalpha, initials))  # a letter is upper- or lowercase, or neither
+            lower = sum(map(str.islower, letters))
+            cased = lower + sum(map(str.isupper, letters))
+            low = lowered(text)
+        # TERMINAL and ELLIPSIS_END: the text has no line break at its end for $ to stop before.
+        end = text.rstrip(closers)
+        terminal = bool(end) and end[-1] in marks and not text.rstrip(ellipsis_closers).endswith(("...", "\u2026"))
+        sentence_case = not cased or lower >= 0.4 * cased
+        prose = sentence_case and (count >= 8 and terminal or count >= 14)
+        short = count <= most_tokens
+        toks = None
+        # A plain text's casefold() is its lower(): its other characters have no case.
+        if short and may_cover(text, lexicon, low.replace("\u2019", "'") if ascii_text is not None else None):
+            toks = tokens(text)  # otherwise they are worked out when the line's key is asked for
+        kind, tier = None, NONE
+        if (
+            candidates is not None
+            and low is not None
+            and len(text) <= most_pattern_chars
+            and text[0] not in wrappers
+            and text[-1] not in wrappers
+            and not candidates(text, low)
+        ):
+            # The usual line: no widget pattern can match it (a clean line has no space at either
+            # end, and without wrappers it is its own bare form), only a phrase cover can.
+            match = cover(toks, phrases) if toks is not None else None
+            # ``classes`` lacks WORD_JOINERS, so it may show a camel-case meeting the text doesn't
+            # have ("a.Bc"): CAMEL.sub then changes nothing, and the line's own cover failed already.
+            if match is None and short and (camel_meeting(classes) if ascii_text is not None else CAMEL.search(text)):
+                split = CAMEL.sub(" ", text)
+                if may_cover(split, lexicon):
+                    match = cover(tokens(split), phrases)
+        else:
+            match = _lexicon_match(text, toks, short, lexicon, ascii_text, low)
+        if match:
+            kind, tier = match
+        elif not count:  # no letter or digit (HAS_ALNUM): every one starts a word or is an ideograph
+            kind, tier = "separator", WEAK
+        elif toks and all(t == "#" for t in toks):
+            kind, tier = "counter", WEAK
+        elif len(text) <= 200 and " " not in text and ASSET_LINE.fullmatch(text):
+            kind, tier = "asset", ANYWHERE if ASSET_WORD.search(text) else OUTSIDE
+        elif len(text) <= 200 and " " not in text and URL_LINE.fullmatch(text):
+            kind, tier = "url", WEAK
+        if count <= 16:
+            digits = b"d" in classes if ascii_text is not None else DIGIT.search(text)  # plain text: ASCII digits only
+            if digits and undated is not None:
+                undated.add(raw)
+                dated = False
+            else:
+                dated = bool(digits) and bool(DATE.search(text))
+            byline = bool(BYLINE.search(text))
+        else:
+            dated = byline = False
+        if count > 60 or byline or tier == ANYWHERE:
+            caption = False
+        elif low is not None and screen is not None and not screen(text, low):
+            caption = False  # neither pattern can match (the line has no space at its end for $)
+        else:
+            caption = is_caption(text, low)
+        if kind is not None or caption:
+            prose = False
+        key = " ".join(toks) if toks is not None else None
+        out.append(_line(text, count, prose, kind, tier, caption, dated, byline, terminal, sentence_case, key))
+    return out
 
 
 @dataclass(frozen=True)
@@ -408,6 +1598,23 @@ ENGLISH_FUNCTION_WORDS = frozenset(
     "from but not have has had be been were are this which who would will said".split()
 )
 ENGLISH_WORD = compile_regex(r"\p{L}[\p{L}\p{M}'\u2019-]*")
+# ENGLISH_WORD's characters in lowercase ASCII text, the rest as spaces; the function words
+# as text and as bytes.
+ENGLISH_CHARACTERS = bytes(b if 97 <= b <= 122 or b in b"'-" else 32 for b in range(256))
+FUNCTION_WORDS = ENGLISH_FUNCTION_WORDS | frozenset(word.encode() for word in ENGLISH_FUNCTION_WORDS)
+
+
+def english_words(text: str) -> list:
+    """``ENGLISH_WORD.findall(text.casefold())``, as bytes when the text is plain: a word is
+    the run of its characters from the first letter on (no function word holds an apostrophe,
+    so ’ may stand as ')."""
+    ascii_text = plain(text)
+    if ascii_text is None:
+        return ENGLISH_WORD.findall(text.casefold())
+    runs = (" " + ascii_text.lower()).encode().translate(ENGLISH_CHARACTERS)
+    while b" '" in runs or b" -" in runs:  # a run's apostrophes and hyphens before its first letter
+        runs = runs.replace(b" '", b" ").replace(b" -", b" ")
+    return runs.split()
 ENGLISH_SHARE = 0.15
 
 # Scores for finding the article block (see module docstring).
@@ -438,7 +1645,7 @@ def scores(lines: Sequence[Line], structure: frozenset[int] = frozenset()) -> li
     ``structure`` lines (Markdown headings and list items) don't break a run either."""
     boxed = inline_boxes(lines) | structure
     passable = [
-        line.blank or line.caption or (line.kind in INTERLEAVED and line.tier >= OUTSIDE) or i in boxed
+        not line.text or line.caption or (line.kind in INTERLEAVED and line.tier >= OUTSIDE) or i in boxed
         for i, line in enumerate(lines)
     ]
     prev_prose = [False] * len(lines)
@@ -452,7 +1659,7 @@ def scores(lines: Sequence[Line], structure: frozenset[int] = frozenset()) -> li
     nxt = False
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]
-        if line.blank:
+        if not line.text:
             continue
         if line.prose:
             out[i] = line.words * (1.0 if prev_prose[i] or nxt else ISOLATED_PROSE) * (THREAD_PROSE if i > thread else 1.0)
@@ -481,7 +1688,7 @@ def inline_boxes(lines: Sequence[Line]) -> set[int]:
         j = i + 1
         while j < n and len(members) <= BOX_LINKS:
             other = lines[j]
-            if not other.blank:
+            if other.text:
                 if other.prose or other.tier >= OUTSIDE or other.caption:
                     break
                 members.append(j)
@@ -504,7 +1711,7 @@ def article_block(lines: Sequence[Line], structure: frozenset[int] = frozenset()
     if best_span is None:
         return None
     a, b = best_span
-    while a < b and lines[a].blank:
+    while a < b and not lines[a].text:
         a += 1
     return a, b
 
@@ -535,9 +1742,9 @@ def is_english(block: Sequence[Line]) -> bool:
     words = total = 0
     for line in block:
         if line.prose and len(line.text) <= LONG_LINE:
-            found = ENGLISH_WORD.findall(line.text.casefold())
+            found = english_words(line.text)
             words += len(found)
-            total += sum(w in ENGLISH_FUNCTION_WORDS for w in found)
+            total += sum(map(FUNCTION_WORDS.__contains__, found))
             if words >= 400:
                 break
     return words < 20 or total >= ENGLISH_SHARE * words
@@ -553,7 +1760,7 @@ def related_lists(lines: Sequence[Line]) -> set[int]:
     members: set[int] = set()
     in_list = False
     for i, line in enumerate(lines):
-        if line.blank:
+        if not line.text:
             continue
         if line.kind == "related" and line.tier == ANYWHERE:
             in_list = True
@@ -580,7 +1787,7 @@ def story_top(lines: Sequence[Line], start: int, hint: int | None = None) -> tup
     seen = 0
     for i in range(start - 1, -1, -1):
         line = lines[i]
-        if line.blank or line.tier >= OUTSIDE or line.caption:
+        if not line.text or line.tier >= OUTSIDE or line.caption:
             continue
         seen += 1
         if seen > STORY_TOP_WINDOW:
@@ -594,22 +1801,32 @@ def story_top(lines: Sequence[Line], start: int, hint: int | None = None) -> tup
             kept.add(i)
     if not candidates:
         return None, kept
-    keys: dict[str, list[int]] = {}
-    for i, line in enumerate(lines):
-        if 3 <= line.words <= 40:
-            keys.setdefault(line.key, []).append(i)
+    # Lines compared with the candidates; their keys are worked out only for lines that can share
+    # one with a candidate (see key_probe).
+    members = [i for i, line in enumerate(lines) if 3 <= line.words <= 40]
+    folds: dict[int, str] = {}
+
+    def fold(j: int) -> str:
+        if j not in folds:
+            folds[j] = folded(lines[j].text)
+        return folds[j]
+
+    def same_key(i: int) -> list[int]:
+        key = lines[i].key
+        probe = key_probe(key)
+        return [j for j in members if (probe is None or probe in fold(j)) and lines[j].key == key]
 
     def merit(rank: int, i: int) -> float:
         key = lines[i].key
-        printed_again = len(keys.get(key, ())) > 1 or any(
-            j != i and repeats_headline(lines[j], key) for js in keys.values() for j in js if len(lines[j].text) > len(lines[i].text)
+        printed_again = len(same_key(i)) > 1 or any(
+            j != i and repeats_headline(lines[j], key, fold(j)) for j in members if len(lines[j].text) > len(lines[i].text)
         )
-        following = [j for j in range(i + 1, start) if not lines[j].blank and lines[j].tier < OUTSIDE][:INTRO_LINES]
+        following = [j for j in range(i + 1, start) if lines[j].text and lines[j].tier < OUTSIDE][:INTRO_LINES]
         introduces = any(lines[j].dated or lines[j].byline for j in following)
         return 3.0 * printed_again + 2.0 * introduces + 0.75 * (i == hint) + 1.0 / (1 + rank)
 
     headline = max(enumerate(candidates), key=lambda pair: merit(*pair))[1]
-    copies = keys.get(lines[headline].key, ())
+    copies = same_key(headline)
     headline = min([i for i in copies if i < headline and i in candidates] + [headline])
     return headline, kept | {headline}
 
@@ -618,9 +1835,28 @@ AFFIX_SEPARATOR = compile_regex(r"\s[-|\u2013\u2014\u00b7\u2022/\u00bb:]\s|[|\u0
 QUOTED = compile_regex(r"[\"\u201c\u201d\u201e\u00ab\u00bb]|(?:^|\s)'|',")
 
 
-def repeats_headline(line: Line, key: str) -> bool:
-    """Is this line the headline printed again, alone or with a short site or section affix?"""
+def folded(text: str) -> str:
+    """The text as tokens() sees it before splitting."""
+    return text.casefold().replace("\u2019", "'")
+
+
+@lru_cache(maxsize=256)
+def key_probe(key: str) -> str | None:
+    """The longest word of a headline key (without "#"), or None. A line whose key holds the
+    key has the word inside one of its tokens, and a token other than the count "#" is a
+    piece of the line's folded text: a line without the word in its folded text can't hold
+    the key, and its own key need not be worked out."""
+    words = [word for word in key.split(" ") if word and "#" not in word]
+    return max(words, key=len) if words else None
+
+
+def repeats_headline(line: Line, key: str, fold: str | None = None) -> bool:
+    """Is this line the headline printed again, alone or with a short site or section affix?
+    (``fold``: ``folded(line.text)``, if the caller has it.)"""
     if not line.text or line.words > 40:
+        return False
+    probe = key_probe(key)
+    if probe is not None and probe not in (fold if fold is not None else folded(line.text)):
         return False
     own = line.key
     if own == key:
@@ -658,20 +1894,62 @@ def classify(
     is residue only on direct lexicon evidence, never just for where it stands.
     """
     lexicon = lexicon_for(tuple(extra_phrases))
-    known: dict[str, Line] = {}  # pages repeat their menus and widgets: analyse each text once
-    lines = []
-    for text in texts:
-        line = known.get(text)
-        if line is None:
-            line = known[text] = features(text, lexicon)
-        lines.append(line)
+    known: dict[str, Line] = dict.fromkeys(texts)  # pages repeat their menus and widgets: analyse each text once
+    undated: set[str] = set()  # only lines above the article and after it are asked whether they are dated
+    known.update(zip(known, lines_of(known, lexicon, undated)))
+    lines = list(map(known.__getitem__, texts))
     verdicts = [Verdict()] * len(lines)
     block = article_block(lines, structure)
     if block is None:
         return verdicts
     start, end = block
     end = _extend_over_buttons(lines, end)
+    lines = dated(texts, lines, known, undated, range(start))
     headline, kept = story_top(lines, start, hint)
+
+    # Without a widget or caption line nothing but a repeated headline is residue: no region has
+    # evidence, nothing is marked, keeps company or lists (and is_english() need not be asked).
+    if any(line.tier or line.caption for line in known.values()):
+        lines = dated(texts, lines, known, undated, range(end + 1, len(lines)))
+        _mark_residue(lines, verdicts, start, end, headline, kept, headings, authored)
+    if title is not None or headline is not None:
+        key = headline_key(title) if title is not None else lines[headline].key
+        for i, line in enumerate(lines):
+            if (title is not None or i != headline) and repeats_headline(line, key):
+                verdicts[i] = verdict(REPEAT, "headline")
+    return verdicts
+
+
+def dated(
+    texts: Sequence[str], lines: list[Line], known: dict[str, Line], undated: set[str], indices: Iterable[int]
+) -> list[Line]:
+    """The lines with ``dated`` settled at ``indices`` (see lines_of): the only lines whose date
+    the classifier asks about are above the article block (story_top) and below it (_continuation)."""
+    settle = {texts[i] for i in indices if texts[i] in undated}
+    if not settle:
+        return lines
+    undated -= settle
+    changed = False
+    for raw in settle:
+        line = known[raw]
+        if DATE.search(line.text):
+            known[raw] = replace(line, dated=True)
+            changed = True
+    return list(map(known.__getitem__, texts)) if changed else lines
+
+
+def _mark_residue(
+    lines: Sequence[Line],
+    verdicts: list[Verdict],
+    start: int,
+    end: int,
+    headline: int | None,
+    kept: set[int],
+    headings: frozenset[int],
+    authored: bool,
+) -> None:
+    """classify()'s residue and caption verdicts, given the article block (start, end), the
+    headline and the lines kept above the block."""
 
     def mark(i: int, rule: str) -> None:
         line = lines[i]
@@ -679,8 +1957,8 @@ def classify(
 
     above = headline if headline is not None else start
     if is_english(lines[start : end + 1]):
-        leading = [i for i in range(above) if not lines[i].blank and i not in kept]
-        trailing = [i for i in range(end + 1, len(lines)) if not lines[i].blank]
+        leading = [i for i in range(above) if lines[i].text and i not in kept]
+        trailing = [i for i in range(end + 1, len(lines)) if lines[i].text]
         trailing = trailing[len(_continuation(lines, trailing)):]
         for region in (leading, trailing):
             if has_evidence(lines, region):
@@ -695,7 +1973,7 @@ def classify(
     else:
         lo, hi = 0, len(lines) - 1  # a language the lexicon doesn't cover: direct evidence only
     for i, line in enumerate(lines):
-        if i in kept or line.blank or verdicts[i].rule is not None:
+        if i in kept or not line.text or verdicts[i].rule is not None:
             continue
         if line.caption:
             mark(i, CAPTION)  # a caption is one wherever it stands
@@ -705,12 +1983,6 @@ def classify(
     for i in related_lists(lines):
         if lo <= i <= hi and verdicts[i].rule is None:
             verdicts[i] = verdict(RESIDUE, "related")
-    if title is not None or headline is not None:
-        key = headline_key(title) if title is not None else lines[headline].key
-        for i, line in enumerate(lines):
-            if (title is not None or i != headline) and repeats_headline(line, key):
-                verdicts[i] = verdict(REPEAT, "headline")
-    return verdicts
 
 
 def _extend_over_buttons(lines: Sequence[Line], end: int) -> int:
@@ -721,7 +1993,7 @@ def _extend_over_buttons(lines: Sequence[Line], end: int) -> int:
     heading = shared = False
     while j < len(lines):
         line = lines[j]
-        if line.blank:
+        if not line.text:
             pass
         elif line.tier == NONE and is_paragraph(line):
             end, heading, shared = j, False, False
@@ -758,7 +2030,7 @@ def _neighbours(lines: Sequence[Line], i: int, lo: int, hi: int) -> Iterable[int
     """The nearest non-blank line above and below i within [lo, hi]."""
     for step in (-1, 1):
         j = i + step
-        while lo <= j <= hi and lines[j].blank:
+        while lo <= j <= hi and not lines[j].text:
             j += step
         if lo <= j <= hi:
             yield j
@@ -784,6 +2056,8 @@ def runs(verdicts: Sequence[Verdict], texts: Sequence[str] | None = None) -> lis
     ends a run.
     """
     out: list[Run] = []
+    if all(verdict.rule is None for verdict in verdicts):
+        return out
     current: list[int] = []
     rule = None
 
