@@ -42,6 +42,7 @@ from newslint_plugins.people import (
     people_in,
     surname,
     windows,
+    years_old_spans,
 )
 from newslint_plugins.timeframe import (
     DATE,
@@ -151,8 +152,6 @@ def weekday_date_mismatch(doc, ctx):
 
     Prefer: `The hearing opens on Wednesday, March 5, 2025.`
     """
-    frames = None
-    quotes = None
     text = doc.masked
     for mention in dates(doc):
         if mention.weekday is None or mention.is_range:
@@ -169,15 +168,10 @@ def weekday_date_mismatch(doc, ctx):
                 "check the weekday and the date",
             )
             continue
-        if frames is None:
-            frames = timeframes(doc)  # only a date without a year needs the article's own date
-        frame = frames.at(mention.start)
-        if frame is None:
+        # Only a date without a year needs the article's own date (and the quotations).
+        frame = timeframes(doc).at(mention.start)
+        if frame is None or (not ctx.options.check_quotes and inside(quoted_spans(doc), mention.start)):
             continue
-        if not ctx.options.check_quotes:
-            quotes = quotes if quotes is not None else quoted_spans(doc)
-            if inside(quotes, mention.start):
-                continue
         days = list(possible_dates(mention, frame.date))
         lo = max(paragraph_start(doc, mention.start), mention.start - CONTEXT_REACH)
         for m in ANY_YEAR.finditer(text, lo, mention.start):
@@ -1002,8 +996,9 @@ def age_mismatch(doc, ctx):
     """
     index = person_index(doc)
     frames = timeframes(doc)
-    mentions: list = list(find_ages(doc.masked, index))
-    mentions += find_anaphoric_ages(((s.text, s.start) for s in doc.sentences), index, doc.masked)
+    years_old = years_old_spans(doc.masked)
+    mentions: list = list(find_ages(doc.masked, index, years_old))
+    mentions += find_anaphoric_ages(((s.text, s.start) for s in doc.sentences), index, years_old)
     if frames:
         mentions += find_births(doc.masked, index)
     mentions.sort(key=lambda m: m.start)

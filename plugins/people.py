@@ -319,6 +319,21 @@ AGE_TRIGGER_PLACES = re.compile(
 BIRTH_TRIGGER = compile_regex(r"\b(?:born|b\.)\s")
 
 
+# What every AGE_BEFORE_NAME and ANAPHOR match holds ("years old", "year-old", in any case).
+YEARS_OLD_WORDS = compile_regex(r"(?i)years?[-\s]old")
+
+
+def years_old_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of YEARS_OLD_WORDS in ``text`` (they never overlap: a match has one "y")."""
+    return [m.span() for m in YEARS_OLD_WORDS.finditer(text)]
+
+
+def _holds_one(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of the sorted, disjoint ``spans`` lies inside ``start:end``."""
+    i = bisect.bisect_left(spans, (start,))
+    return i < len(spans) and spans[i][1] <= end
+
+
 def windows(text: str, trigger, before: int, after: int):
     """Merged ``(start, end)`` windows of ``text`` around every match of ``trigger``:
     a long pattern then runs only where it can match, so scanning stays cheap.
@@ -346,13 +361,13 @@ def matches_near(pattern: regex.Pattern, text: str, trigger, before: int, after:
                 yield m
 
 
-def alternatives(first: regex.Pattern, second: regex.Pattern, text: str, lo: int, hi: int):
+def alternatives(first: regex.Pattern, second: regex.Pattern | None, text: str, lo: int, hi: int):
     """The matches of ``(?:first|second)`` in ``text[lo:hi]``, as ``finditer`` finds them
     (the leftmost match, the first pattern's where both match there), from two scans:
     a scan for an alternation of long patterns can be much slower than one for each.
-    Neither pattern may match the empty string."""
+    Neither pattern may match the empty string; ``second`` None: it matches nowhere."""
     a = first.search(text, lo, hi)
-    b = second.search(text, lo, hi)
+    b = second.search(text, lo, hi) if second is not None else None
     while a is not None or b is not None:
         m = a if b is None or (a is not None and a.start() <= b.start()) else b
         yield m
@@ -378,11 +393,17 @@ def age_triggers(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def find_ages(text: str, index: PersonIndex):
-    """Yield an ``AgeMention`` for every stated age of a named person in ``text``."""
+def find_ages(text: str, index: PersonIndex, years_old: list[tuple[int, int]] | None = None):
+    """Yield an ``AgeMention`` for every stated age of a named person in ``text``.
+
+    ``years_old`` are ``years_old_spans(text)``, when the caller has them: a window
+    holding none is not scanned for "the 44-year-old Name"."""
+    if years_old is None:
+        years_old = years_old_spans(text)
     last_end = -1
     for lo, hi in windows(text, age_triggers(text), 100, 160):  # as matches_near(AGE_MENTIONS, ...)
-        for m in alternatives(AGE_AFTER_NAME, AGE_BEFORE_NAME, text, lo, hi):
+        before_name = AGE_BEFORE_NAME if _holds_one(years_old, lo, hi) else None
+        for m in alternatives(AGE_AFTER_NAME, before_name, text, lo, hi):
             if m.start() >= last_end:
                 last_end = m.end()
                 yield from _age_mention(m, index)
@@ -443,16 +464,6 @@ ANAPHOR = compile_regex(
     """,
     regex.VERBOSE,
 )
-# What every ANAPHOR match holds ("years old", "year-old", in any case).
-YEARS_OLD_WORDS = compile_regex(r"(?i)years?[-\s]old")
-
-
-def _holds_one(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether one of the sorted, disjoint ``spans`` lies inside ``start:end``."""
-    i = bisect.bisect_left(spans, (start,))
-    return i < len(spans) and spans[i][1] <= end
-
-
 NOT_ROLES = frozenset(
     """said says told added was is has had who whose will would could did does also then later
     and but from of in on at to with for by as when while after before had been were are
@@ -467,7 +478,7 @@ KIN_NOUNS = PERSON_NOUNS | frozenset(
 PERSON_NAME = compile_regex(rf"\b{NAME}\b")
 
 
-def find_anaphoric_ages(sentences, index: PersonIndex, text: str | None = None):
+def find_anaphoric_ages(sentences, index: PersonIndex, years_old: list[tuple[int, int]] | None = None):
     """Yield an ``AgeMention`` for "The 23-year-old ..." at the start of a sentence,
     tied to the person it refers to, or nothing when that is not clear.
 
@@ -475,17 +486,16 @@ def find_anaphoric_ages(sentences, index: PersonIndex, text: str | None = None):
     23-year-old goalkeeper"), the person is the only one the text calls that
     ("goalkeeper Jonas Lindqvist", "Lindqvist, the goalkeeper"); without one, the
     only person named in the previous sentence, when that sentence names no
-    relative or other person by a noun ("his son", "a woman"). Given ``text``,
-    the whole text the sentences are slices of, only the sentences that say
-    "N years old" somewhere are scanned (the others cannot match).
+    relative or other person by a noun ("his son", "a woman"). Given ``years_old``,
+    the ``years_old_spans`` of the text the sentences are slices of, only the
+    sentences that hold one are scanned (the others cannot match).
     """
-    hints = None if text is None else [m.span() for m in YEARS_OLD_WORDS.finditer(text)]
-    if hints is not None and not hints:
+    if years_old is not None and not years_old:
         return
     previous = None
     roles = None
     for sentence, start in sentences:
-        if hints is not None and not _holds_one(hints, start, start + len(sentence)):
+        if years_old is not None and not _holds_one(years_old, start, start + len(sentence)):
             previous = sentence
             continue
         for m in ANAPHOR.finditer(sentence):

@@ -272,6 +272,7 @@ def test_ages_are_found_as_by_one_scan():
         assert P.age_triggers(text) == [m.span() for m in P.AGE_TRIGGER.finditer(text)], text
         index = P.PersonIndex(text)
         assert list(P.find_ages(text, index)) == reference_ages(text, index), text
+        assert P.years_old_spans(text) == [m.span() for m in P.YEARS_OLD_WORDS.finditer(text, overlapped=True)]
 
 
 def test_only_sentences_saying_years_old_are_read_for_the_n_year_old():
@@ -282,7 +283,8 @@ def test_only_sentences_saying_years_old_are_read_for_the_n_year_old():
         whole = "".join(s for s, _ in sentences)
         index = P.PersonIndex(whole)
         shifted = [(s, a - cut[0]) for s, a in sentences]
-        assert list(P.find_anaphoric_ages(shifted, index, whole)) == list(P.find_anaphoric_ages(shifted, index))
+        years_old = P.years_old_spans(whole)
+        assert list(P.find_anaphoric_ages(shifted, index, years_old)) == list(P.find_anaphoric_ages(shifted, index))
 
 
 def test_speakers_are_found_as_by_one_scan():
