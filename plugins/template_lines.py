@@ -1033,7 +1033,27 @@ def _caption_screen():
     if not all(gate.gates for gate in gates):
         return None
     names: dict[str, object] = {"__builtins__": {}}
-    source = "lambda t, l: " + " or ".join(f"({gate.expression(names)})" for each in gates for gate in each.gates)
+    prefixed = [gate for each in gates for gate in each.gates if gate.pre is not None]
+    others = [gate for each in gates for gate in each.gates if gate.pre is None]
+    terms = [f"({gate.expression(names)})" for gate in others]
+    if prefixed:
+        # The gates with a prefix, behind one look at the line's first one or two characters.
+        keys = {(size, ic): set() for size in (1, 2) for ic in (False, True)}
+        for gate in prefixed:
+            for ic, strings in enumerate(gate.pre):
+                for string in strings:
+                    size = min(2, len(string))
+                    keys[(size, bool(ic))].add(string[:size])
+        looks = [
+            f"{'l' if ic else 't'}[:{size}] in {{{', '.join(map(repr, sorted(found)))}}}"
+            for (size, ic), found in keys.items()
+            if found
+        ]
+        if keys[(1, True)] or keys[(2, True)]:
+            looks.append("l is None")
+        either = " or ".join(f"({gate.expression(names)})" for gate in prefixed)
+        terms.append(f"(({' or '.join(looks)}) and ({either}))")
+    source = "lambda t, l: " + " or ".join(terms)
     return eval(source, names)  # noqa: S307 - built from repr() of strings only
 
 
