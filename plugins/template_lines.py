@@ -504,6 +504,7 @@ def _split(lits: frozenset | None) -> tuple | None:
     return (tuple(sorted(t for t, ic in lits if not ic)), tuple(sorted(t for t, ic in lits if ic)))
 
 
+LARGE_SET = 6  # in a whole document, a set of more strings than this is looked for another way (Gate.expression)
 # English letters from the most to the least common, for guessing a string's rarest character.
 LETTER_ORDER = "etaoinshrdlcumwfgypbvkjxqz"
 
@@ -558,8 +559,9 @@ class Gate:
         smallest; a string of several characters is looked for only once its rarest character
         is found (a one-character search is fastest). With ``large`` (whole documents, where
         lowercasing costs more than searching), a lowercase string is searched for in the text
-        itself without regard to case. Tables and patterns the expression uses are put in
-        ``names``. ``without`` ("pre" or "suf") leaves out a check the caller has made."""
+        itself without regard to case, and a set of more than LARGE_SET strings is looked for
+        in one scan (or in the lowercased document). Tables and patterns the expression uses
+        are put in ``names``. ``without`` ("pre" or "suf") leaves out a check the caller has made."""
         terms = []
         for lits, how, part in ((self.pre, "startswith", "pre"), (self.suf, "endswith", "suf")):
             if lits is not None and part != without:
@@ -567,8 +569,17 @@ class Gate:
                 either += [f"{low} is None", _affix(low, how, lits[1], names)] if lits[1] else []
                 terms.append("(" + " or ".join(either) + ")")
         for cs, ci in sorted(self.need, key=lambda pair: (bool(pair[1]), len(pair[0]) + len(pair[1]))):
-            found = [_probe(s, "t") for s in cs]
-            if ci and large:
+            if large and len(cs) > LARGE_SET:
+                # Many strings in a whole document: one scan for any of them (plain literals, so
+                # the standard library's engine finds exactly what ``in`` finds).
+                name = f"s{len(names)}"
+                names[name] = re.compile("|".join(map(re.escape, cs))).search
+                found = [f"{name}(t) is not None"]
+            else:
+                found = [_probe(s, "t") for s in cs]
+            if ci and large and len(ci) > LARGE_SET:
+                found += [f"{low} is None"] + [_probe(s, low) for s in ci]  # lowercase the document once
+            elif ci and large:
                 for s in ci:
                     name = f"p{len(names)}"
                     names[name] = compile_regex(regex.escape(s), regex.IGNORECASE).search
