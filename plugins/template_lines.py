@@ -1504,6 +1504,7 @@ def lines_of(raws: Iterable[str], lexicon: Lexicon | None = None, undated: set[s
     classes_of, joiners = WORD_CLASSES, WORD_JOINERS
     closers, marks, ellipsis_closers = TERMINAL_CLOSERS, TERMINAL_MARKS, ELLIPSIS_CLOSERS
     most_tokens, most_pattern_chars, long_line, wrappers = MAX_COVER_TOKENS, MAX_PATTERN_CHARS, LONG_LINE, WRAPPERS
+    new, set_field = object.__new__, object.__setattr__
     out: list[Line] = []
     for raw in raws:
         # clean(), plain() and lowered() inline where the line is plain.
@@ -1594,8 +1595,13 @@ def lines_of(raws: Iterable[str], lexicon: Lexicon | None = None, undated: set[s
             caption = is_caption(text, low)
         if kind is not None or caption:
             prose = False
-        key = " ".join(toks) if toks is not None else None
-        out.append(_line(text, count, prose, kind, tier, caption, dated, byline, terminal, sentence_case, key))
+        line = new(Line)  # _line(), inline
+        set_field(line, "__dict__", {
+            "text": text, "words": count, "prose": prose, "kind": kind, "tier": tier, "caption": caption,
+            "dated": dated, "byline": byline, "terminal": terminal, "sentence_case": sentence_case,
+            "words_key": " ".join(toks) if toks is not None else None,
+        })  # fmt: skip
+        out.append(line)
     return out
 
 
@@ -1946,7 +1952,8 @@ def classify(
     if title is not None or headline is not None:
         key = headline_key(title) if title is not None else lines[headline].key
         for i, line in enumerate(lines):
-            if (title is not None or i != headline) and repeats_headline(line, key):
+            # (repeats_headline turns down a blank line or one of more than 40 words at once)
+            if line.text and line.words <= 40 and (title is not None or i != headline) and repeats_headline(line, key):
                 verdicts[i] = verdict(REPEAT, "headline")
     return verdicts
 
