@@ -4,6 +4,13 @@ Rules in this module separate reported news from spun or careless copy:
 quotations nobody is said to have spoken, quotation marks that never open or
 close, weasel sources, credits that name no one, and articles that name no
 source at all. Word lists live in ``data/attribution_lexicon.yaml``.
+
+Speed: the long alternations (speech verbs, weasel phrasings, credit values) are
+run only where a cheap, sound test says they can match, and the per-document work
+the rules share (quotation marks, the runs of ASCII letters, the language test) is
+done once through ``doc.memo``. A test never changes a finding: see the "Gates"
+section below and tests/test_attribution_speed_gates.py, which holds each shortcut
+and each rule up against the plain scans they replaced.
 """
 from __future__ import annotations
 
@@ -333,9 +340,9 @@ def quoted_paragraphs(doc) -> tuple[list[ParagraphQuotes], list[int]]:
     the paragraphs holding a quotation mark, in order; computed once.
 
     str.find looks for each text QUOTE_MARK can match throughout the document
-    (``mark_occurrences``), and only the paragraphs they fall in are paired, from those
-    occurrences (``spans_within``); the rest get NO_QUOTES. Quote paragraphs come in
-    document order, do not overlap, and each one's text is the document's between its ends.
+    (``mark_occurrences``), and only the paragraphs holding one are paired, from those
+    occurrences (``mark_spans``); the rest get NO_QUOTES. Quote paragraphs come in document
+    order, do not overlap, and each one's text is the document's between its ends.
     """
 
     def build() -> tuple[list[ParagraphQuotes], list[int]]:
@@ -345,16 +352,15 @@ def quoted_paragraphs(doc) -> tuple[list[ParagraphQuotes], list[int]]:
         if not occurrences:
             return quotes, []
         starts = [unit.start for unit in units]
-        marked: set[int] = set()
-        for _, positions in occurrences:
+        inside: dict[int, list[tuple[int, str]]] = {}
+        for mark, positions in occurrences:
             for at in positions:
                 k = bisect_right(starts, at) - 1  # the last paragraph starting at or before the mark
-                if k >= 0 and at < units[k].end:
-                    marked.add(k)
-        indices = sorted(marked)
-        for j in indices:
-            unit = units[j]
-            quotes[j] = pair_marks(unit.text, spans_within(occurrences, unit.start, unit.end))
+                if k >= 0 and at + len(mark) <= units[k].end:
+                    inside.setdefault(k, []).append((at, mark))
+        indices = sorted(inside)
+        for k in indices:
+            quotes[k] = pair_marks(units[k].text, mark_spans(inside[k], units[k].start))
         return quotes, indices
 
     return doc.memo("attribution.quoted", build)
@@ -376,22 +382,17 @@ def mark_occurrences(doc) -> list[tuple[str, list[int]]]:
     return found
 
 
-def spans_within(occurrences: list[tuple[str, list[int]]], start: int, end: int) -> list[tuple[int, int]]:
-    """The spans of QUOTE_MARK.finditer over the document's ``text[start:end]``, from ``mark_occurrences``:
-    every occurrence of a single mark there, and of a pair the first from ``start``, then the
-    first past its end, and so on (as str.find finds them)."""
+def mark_spans(marks: list[tuple[int, str]], start: int) -> list[tuple[int, int]]:
+    """The spans of QUOTE_MARK's matches in a text starting at ``start``, given (offset, mark)
+    for every occurrence of a mark's text lying in it: each single mark, and of each pair the
+    first occurrence, then the first past its end, and so on (pairs of different characters
+    cannot overlap, nor a pair and a single mark)."""
     spans = []
-    for mark, positions in occurrences:
-        size = len(mark)
-        free = start
-        for i in range(bisect_right(positions, start - 1), len(positions)):
-            at = positions[i]
-            if at + size > end:
-                break
-            if at >= free:
-                spans.append((at - start, at - start + size))
-                free = at + size
-    spans.sort()
+    free: dict[str, int] = {}
+    for at, mark in sorted(marks):
+        if at >= free.get(mark, 0):
+            spans.append((at - start, at - start + len(mark)))
+            free[mark] = at + len(mark)
     return spans
 
 
@@ -500,9 +501,9 @@ def first_sentence(text: str) -> str:
     return window[: ends[0]] if ends else window
 
 
-# Word gates over the lower-cased text's runs of ASCII letters. A lexicon phrase of ASCII
-# words that an IGNORECASE pattern matches between \\b (or \\s) edges shows up whole in
-# those runs, every word of it, provided the text holds no İ or ſ (see ``lowered``).
+# Speech cues are looked for among a stretch's lower-cased runs of ASCII letters: a lexicon
+# phrase of ASCII words that an IGNORECASE pattern matches between \b (or \s) edges shows
+# up there whole, every word of it, provided the stretch holds no İ or ſ (see the gates).
 ASCII_WORD = compile_regex(r"[a-z]+")
 
 
