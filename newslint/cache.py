@@ -77,3 +77,59 @@ def parsed(source: Path, parse: Callable[[str], Any]) -> Any:
     if json.loads(encoded) == value:
         write_atomic(entry, encoded.encode("utf-8"))
     return value
+
+
+class Memo:
+    """A table of values (plain JSON data) that are slow to work out, kept between runs.
+
+    ``get(key, build)`` returns the saved value for ``key`` or saves what ``build()``
+    returns. The table is read on the first ``get`` and written once, atomically, at exit
+    when something was added (keeping at most ``max_saved`` entries: beyond that, only the
+    ones this process asked for). Its file is named after newslint's version, so an upgrade
+    starts afresh; a key must name everything its value depends on.
+    """
+
+    def __init__(self, name: str, max_saved: int = 5000) -> None:
+        self.name = name
+        self.max_saved = max_saved
+        self._table: dict | None = None
+        self._asked: set[str] = set()
+        self._changed = False
+
+    def path(self) -> Path | None:
+        where = folder()
+        return None if where is None else where / f"memo-{self.name}-{__version__}.json"
+
+    def get(self, key: str, build: Callable[[], Any]) -> Any:
+        table = self._loaded()
+        self._asked.add(key)
+        if key in table:
+            return table[key]
+        value = table[key] = build()
+        if not self._changed:
+            self._changed = True
+            import atexit
+
+            atexit.register(self.save)
+        return value
+
+    def _loaded(self) -> dict:
+        if self._table is None:
+            self._table = {}
+            path = self.path()
+            if path is not None:
+                with contextlib.suppress(OSError, ValueError):
+                    data = json.loads(path.read_bytes())
+                    if isinstance(data, dict):
+                        self._table = data
+        return self._table
+
+    def save(self) -> None:
+        path = self.path()
+        if path is None or not self._table:
+            return
+        table = self._table
+        if len(table) > self.max_saved:
+            table = {key: value for key, value in table.items() if key in self._asked}
+        with contextlib.suppress(TypeError, ValueError):
+            write_atomic(path, json.dumps(table, ensure_ascii=False).encode("utf-8"))

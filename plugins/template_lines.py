@@ -37,6 +37,7 @@ import unicodedata
 
 import regex
 
+from newslint import cache
 from newslint.patterns import compile as compile_regex
 from newslint_plugins.lexicons import load_lexicon
 
@@ -596,6 +597,21 @@ class Gate:
         source = "lambda t, l: " + self.expression(names, "l()" if lazy else "l", large)
         return eval(source, names)  # noqa: S307 - built from repr() of strings only
 
+    def plain(self) -> list:
+        """The gate as JSON data (for the cache of gates)."""
+        return [self.pre, self.suf, list(self.need)]
+
+    @classmethod
+    def from_plain(cls, data: list) -> "Gate":
+        def pair(strings):
+            if strings is None:
+                return None
+            cs, ci = strings
+            return (tuple(map(str, cs)), tuple(map(str, ci)))
+
+        pre, suf, need = data
+        return cls(pair(pre), pair(suf), tuple(pair(strings) for strings in need))
+
     def passes(self, text: str, low: str | None) -> bool:
         """``low`` is text.lower(), or None when the text holds a FOLDS_TO_ASCII character."""
         if self.pre is not None and not (text.startswith(self.pre[0]) or (low is None or low.startswith(self.pre[1]))):
@@ -608,6 +624,60 @@ class Gate:
             if not any(s in text for s in cs) and not any(s in low for s in ci):
                 return False
         return True
+
+
+# Reading a branch and working out its gate takes most of a second for the lexicon's
+# several hundred branches, so what the matchers need of each branch is kept in the cache
+# folder (newslint.cache.Memo), keyed by the branch's source, flags and use.
+GATES = cache.Memo("literal-gates")
+
+
+def cached_gate(source: str, flags: int, node: tuple, mode: str) -> Gate:
+    """``literal_gate(node, mode)`` for the branch ``source`` (compiled with ``flags``), from the cache when it can be."""
+    key = f"{mode}\0{flags}\0{source}"
+    try:
+        return Gate.from_plain(GATES.get(key, lambda: literal_gate(node, mode).plain()))
+    except (TypeError, ValueError):  # a damaged entry: work it out again
+        return literal_gate(node, mode)
+
+
+@dataclass(frozen=True)
+class BranchFacts:
+    """What ``BranchMatcher`` needs of one branch: its fullmatch gate, the longest text it
+    can match (None: no limit), and ``first_chars`` of its first and last characters."""
+
+    gate: Gate
+    limit: int | None
+    first: tuple[frozenset | None, bool]
+    last: tuple[frozenset | None, bool]
+
+
+def branch_facts(wrapped: str, flags: int) -> BranchFacts | None:
+    """The facts of a branch (from the cache when it can be); None when the reader can't read it."""
+
+    def read() -> list | None:
+        try:
+            [(_, node)] = parse_branches(wrapped, flags)
+        except (Unreadable, ValueError):
+            return None
+        trimmed = trim(trim(node, True), False)
+        ends = [first_chars(trimmed), first_chars(trimmed, last=True)]
+        plain_ends = [[None if chars is None else sorted(map(list, chars)), empty] for chars, empty in ends]
+        return [literal_gate(node, "fullmatch").plain(), longest(trimmed), *plain_ends]
+
+    def ends(data: list) -> tuple[frozenset | None, bool]:
+        chars, empty = data
+        return (None if chars is None else frozenset(tuple(char) for char in chars), bool(empty))
+
+    data = GATES.get(f"branch\0{flags}\0{wrapped}", read)
+    if data is None:
+        return None
+    try:
+        gate, limit, first, last = data
+        return BranchFacts(Gate.from_plain(gate), None if limit is None else int(limit), ends(first), ends(last))
+    except (TypeError, ValueError):  # a damaged entry: read the branch again
+        data = read()
+        return None if data is None else BranchFacts(Gate.from_plain(data[0]), data[1], ends(data[2]), ends(data[3]))
 
 
 def literal_gate(node: tuple, mode: str) -> Gate:
@@ -721,35 +791,31 @@ class BranchMatcher:
         self.checked: list[tuple[int, int, object]] = []  # looked up by nothing: (branch, limit, check)
         for branches in self.alternations:
             first = len(self.sources)
-            try:
-                found = []
-                for name, source in branches:
-                    wrapped = f"(?P<{name}>{source})"
-                    [(_, node)] = parse_branches(wrapped, flags)
-                    found.append((name, wrapped, node))
-            except (Unreadable, ValueError):
-                found = []
-                self.gated.append(False)
-            else:
-                self.gated.append(True)
-            for name, wrapped, node in found:
-                self._add(name, wrapped, node)
+            found = []
+            for name, source in branches:
+                wrapped = f"(?P<{name}>{source})"
+                facts = branch_facts(wrapped, flags)
+                if facts is None:  # a branch the reader can't read: the alternation runs whole
+                    found = []
+                    break
+                found.append((name, wrapped, facts))
+            self.gated.append(bool(found) or not branches)
+            for name, wrapped, facts in found:
+                self._add(name, wrapped, facts)
             self.ranges.append(range(first, len(self.sources)))
         self.compiled: list[regex.Pattern | None] = [None] * len(self.sources)
         self.all_gated = all(self.gated)
         self.candidates = self._generate()
 
-    def _add(self, name: str, wrapped: str, node: tuple) -> None:
+    def _add(self, name: str, wrapped: str, facts: BranchFacts) -> None:
         index = len(self.sources)
         self.names.append(name)
         self.sources.append(wrapped)
-        trimmed = trim(trim(node, True), False)
-        gate = literal_gate(node, "fullmatch")
+        gate = facts.gate
         self.gates.append(gate)
         self.checks.append(gate.check())
-        limit = longest(trimmed)
-        self.limits.append(limit if limit is not None else UNLIMITED)
-        chars, empty = first_chars(trimmed)
+        self.limits.append(facts.limit if facts.limit is not None else UNLIMITED)
+        chars, empty = facts.first
         if gate.pre is not None:
             self._index("first", gate.pre, index)
             lowercase = bool(gate.pre[1])
@@ -765,7 +831,7 @@ class BranchMatcher:
             self._index("last", gate.suf, index)
             lowercase = bool(gate.suf[1])
         else:
-            chars, empty = first_chars(trimmed, last=True)
+            chars, empty = facts.last
             if chars is None or empty:
                 self.checked.append((index, self.limits[index], self.checks[index]))
                 return
@@ -923,7 +989,8 @@ class SearchGate:
             if pattern.flags & ~(regex.IGNORECASE | regex.VERBOSE | regex.UNICODE | regex.VERSION0):
                 raise Unreadable("flags")
             self.sources = [source for source, _ in branches]
-            self.gates = [literal_gate(node, mode) for _, node in branches]
+            flags = pattern.flags & (regex.IGNORECASE | regex.VERBOSE)
+            self.gates = [cached_gate(source, flags, node, mode) for source, node in branches]
             self.anchored = mode == "search" and any(anchored_end(node) for _, node in branches)
         except Unreadable:
             self.sources, self.gates, self.anchored = [], [], False
