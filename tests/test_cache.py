@@ -62,3 +62,24 @@ def test_an_empty_cache_dir_turns_caching_off(tmp_path, monkeypatch):
     cache.parsed(source, counting_parser(calls))
     cache.parsed(source, counting_parser(calls))
     assert cache.folder() is None and len(calls) == 2
+
+
+def test_a_memo_is_read_back_by_the_next_process(tmp_path):
+    import subprocess
+    import sys
+
+    code = ("from newslint import cache; m = cache.Memo('demo');"
+            "print(m.get('k', lambda: print('built') or [1, 'two']))")
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path)}
+    first = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+    second = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+    assert first == "built\n[1, 'two']\n" and second == "[1, 'two']\n"
+
+
+def test_a_damaged_memo_is_ignored(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    memo = cache.Memo("demo")
+    memo.path().write_text("[not a table")
+    assert memo.get("k", lambda: 3) == 3
+    memo.save()
+    assert cache.Memo("demo").get("k", lambda: 4) == 3
