@@ -19,6 +19,24 @@ from typing import Any, Callable
 from newslint._version import __version__
 
 
+_savers: list[Callable[[], None]] = []
+
+
+def save_at_exit(save: Callable[[], None]) -> None:
+    """Run ``save`` when the process ends (``save_all``: also in pool workers, which skip atexit)."""
+    if save not in _savers:
+        _savers.append(save)
+        import atexit
+
+        atexit.register(save)
+
+
+def save_all() -> None:
+    """Write every cache this process added to (pool workers end with os._exit, skipping atexit)."""
+    for save in list(_savers):
+        save()
+
+
 def folder() -> Path | None:
     """The cache folder, or None when ``NEWSLINT_CACHE_DIR`` is set to an empty string."""
     configured = os.environ.get("NEWSLINT_CACHE_DIR")
@@ -108,9 +126,7 @@ class Memo:
         value = table[key] = build()
         if not self._changed:
             self._changed = True
-            import atexit
-
-            atexit.register(self.save)
+            save_at_exit(self.save)
         return value
 
     def _loaded(self) -> dict:
@@ -125,10 +141,16 @@ class Memo:
         return self._table
 
     def save(self) -> None:
+        """Write the table, merged with what other processes saved since it was read."""
         path = self.path()
-        if path is None or not self._table:
+        if path is None or not self._changed:
             return
-        table = self._table
+        self._changed = False
+        table = dict(self._table or {})
+        with contextlib.suppress(OSError, ValueError):
+            saved = json.loads(path.read_bytes())
+            if isinstance(saved, dict):
+                table = {**saved, **table}
         if len(table) > self.max_saved:
             table = {key: value for key, value in table.items() if key in self._asked}
         with contextlib.suppress(TypeError, ValueError):

@@ -105,9 +105,14 @@ def lint_chunks(settings: Settings, pieces: Iterable[list[Source]], jobs: int) -
 
 def start_worker(settings: Settings) -> None:
     global _worker_linter
+    from multiprocessing.util import Finalize
+
+    from newslint import cache
     from newslint.engine import Linter
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent, which ends the pool
+    # A worker ends with os._exit, which skips atexit: save what it compiled for the next run.
+    Finalize(None, cache.save_all, exitpriority=10)
     _worker_linter = Linter(settings)
 
 

@@ -19,7 +19,6 @@ loader refuses every object but the regex module's own compile function.
 """
 from __future__ import annotations
 
-import atexit
 import io
 import pickle
 import sys
@@ -54,7 +53,7 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - mirr
         saved[key] = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
         if not _missing:
             _missing = True
-            atexit.register(save)
+            cache.save_at_exit(save)
     _compiled[key] = found
     return found
 
@@ -114,9 +113,19 @@ def _loaded() -> dict[Key, bytes]:
 
 
 def save() -> None:
-    """Write the cache (atomically: another process may be reading or writing it)."""
+    """Write the cache (atomically, merged with what other processes saved since it was read)."""
+    global _missing
     path = cache_path()
-    if path is None or not _saved:
+    if path is None or not _missing:
         return
-    kept = _saved if len(_saved) <= MAX_SAVED else {key: _saved[key] for key in _asked if key in _saved}
-    cache.write_atomic(path, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
+    _missing = False
+    table = dict(_saved or {})
+    try:
+        saved = _PlainUnpickler(io.BytesIO(path.read_bytes())).load()
+    except _UNREADABLE:
+        saved = None
+    if isinstance(saved, dict):
+        table = {**saved, **table}
+    if len(table) > MAX_SAVED:
+        table = {key: table[key] for key in _asked if key in table}
+    cache.write_atomic(path, pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL))

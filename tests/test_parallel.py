@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 from conftest import FIXTURES
 
 from newslint import parallel
+from newslint.config import Settings
 from newslint.cli import build_parser, main
 
 BAD_FILES = {
@@ -111,3 +113,28 @@ def test_jobs_must_be_a_positive_whole_number(value, capsys):
         build_parser().parse_args(["check", "--jobs", value])
     assert exit_info.value.code == 2
     assert "--jobs" in capsys.readouterr().err
+
+
+def compile_in_worker(pattern: str) -> bool:
+    from newslint import patterns
+
+    return patterns.compile(pattern).pattern == pattern
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="workers are forked on Linux only")
+def test_patterns_a_worker_compiles_are_saved_for_the_next_run(tmp_path, monkeypatch):
+    """Pool workers end with os._exit (no atexit), so they save the caches themselves."""
+    import multiprocessing
+    import pickle
+    from concurrent.futures import ProcessPoolExecutor
+
+    from newslint import patterns
+    from newslint.parallel import start_worker
+
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    unique = f"worker-only pattern {tmp_path.name}"
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"),
+                             initializer=start_worker, initargs=(Settings(),)) as pool:
+        assert pool.submit(compile_in_worker, unique).result()
+    saved = pickle.loads(patterns.cache_path().read_bytes())
+    assert (unique, 0) in saved
