@@ -489,6 +489,21 @@ def after_quote(outside: str, end: int, sentence_ended: bool) -> tuple[str, bool
     return window, len(outside) - end <= WINDOW
 
 
+STOP = compile_regex(r"[.!?\u2026]")
+
+
+def stop_after(outside: str, end: int) -> str:
+    """The text after a quotation up to its first full stop (at most WINDOW characters).
+
+    after_quote's sentence reaches further, past the stop and the space a SENTENCE_BREAK
+    needs after it, or is this whole window when there is no stop; and no word ends at the
+    stop. So a speech cue or pronoun subject names_speaker_quickly finds here, it finds
+    there too, and the quotation is not reported whatever the other tests say.
+    """
+    stop = STOP.search(outside, end, end + WINDOW)
+    return outside[end : stop.end() if stop else end + WINDOW]
+
+
 def last_sentence(text: str) -> str:
     window = text[-WINDOW:]
     starts = sentence_starts(window.rstrip())
@@ -608,10 +623,15 @@ def ends_with(text: str, chars: str) -> bool:
     return bool(stripped) and stripped[-1] in chars
 
 
+def starts_as_sentence(text: str) -> bool:
+    """Whether the first letter of ``text`` is a capital (needs_speaker's first test)."""
+    first = FIRST_LETTER.search(text)
+    return first is not None and first.group(0).isupper()
+
+
 def needs_speaker(text: str, min_words: int) -> bool:
     """A quotation that reads as someone's full sentence, not a quoted phrase or a title."""
-    first = FIRST_LETTER.search(text)
-    if first is None or not first.group(0).isupper():
+    if not starts_as_sentence(text):
         return False
     if not has_words(text, min_words):
         return False
@@ -677,7 +697,10 @@ def unattributed_quotations(doc, min_words: int):
             continue
         outside = outside_of(index)
         for q in quotes.quotations:
-            if not needs_speaker(para.text[q.start : q.end], min_words):
+            text = para.text[q.start : q.end]
+            if not starts_as_sentence(text) or names_speaker_quickly(stop_after(outside, q.end)):
+                continue
+            if not needs_speaker(text, min_words):
                 continue
             ahead = outside[max(0, q.start - WINDOW) : q.start]
             if ends_with(ahead, "([:\uff1a") or DASH_SPEAKER_AFTER.match(outside, q.end, q.end + WINDOW):
