@@ -104,8 +104,16 @@ def english_by_bounds(head: str) -> bool | None:
     low = head.encode("ascii", "replace").lower()
     if sum(map(FUNCTION_WORD_BYTES.__contains__, low.translate(_RUN_OR_UNKNOWN).split())) >= 0.15 * at_most_words(low):
         return True
+    most = sum(map(FUNCTION_WORD_BYTES.__contains__, low.translate(_LETTER_RUN).split()))
     fewest = word_starts(low)
-    if fewest >= 20 and sum(map(FUNCTION_WORD_BYTES.__contains__, low.translate(_LETTER_RUN).split())) < 0.15 * fewest:
+    if fewest >= 20 and most < 0.15 * fewest:
+        return False
+    # Text in another script has few ASCII words to count from: count WORD's matches, but
+    # only as far as needed to outnumber the function words 0.15 to 1.
+    enough = max(20, int(most / 0.15) + 1)
+    while 0.15 * enough <= most:
+        enough += 1
+    if enough <= 100 and sum(1 for _ in islice(WORD.finditer(head), enough)) >= enough:
         return False
     return None
 

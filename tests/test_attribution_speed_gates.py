@@ -116,7 +116,7 @@ def test_marks_in_a_paragraph_are_found_as_quote_mark_finds_them():
 
 
 ENGLISH = "the a of and to in is was said that for on with it he they".split()
-OTHER = "der die und ist nicht el la que los por lorem ipsum dolor 1999 x-ray don't co-op".split()
+OTHER = "der die und ist nicht el la que los por lorem ipsum dolor 1999 x-ray don't co-op мир текст 이슈공감 日本語".split()
 
 
 def english_reference(text: str, sample: int = 4000) -> bool:
