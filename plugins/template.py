@@ -22,6 +22,7 @@ from newslint.patterns import compile as compile_regex
 from newslint_plugins import template_lines
 from newslint_plugins.attribution import CREDIT_DEFAULT as HOLLOW_CREDIT
 from newslint_plugins.attribution import CREDIT_TAIL as HOLLOW_CREDIT_TAIL
+from newslint_plugins.literal_gates import SearchGate
 from newslint_plugins.template_lines import (
     CAPTION,
     KIND_LABELS,
@@ -237,9 +238,9 @@ PLACEHOLDER = compile_regex(
 )
 # PLACEHOLDER scans every position with each of its branches, and almost no article holds
 # a placeholder: each branch needs some literal text ("TK", "XXX", "lorem", "{{", "[" ...), so
-# only the branches whose literals a document holds are run (template_lines.SearchGate reads
+# only the branches whose literals a document holds are run (literal_gates.SearchGate reads
 # them off the pattern; leaving out branches that match nowhere changes no match).
-PLACEHOLDER_GATE = template_lines.SearchGate(PLACEHOLDER, large=True)
+PLACEHOLDER_GATE = SearchGate(PLACEHOLDER, large=True)
 # A TK or XXX next to a capitalised word is a name, a brand or a Roman numeral:
 # "TK Maxx", "Super Bowl XXX".
 CAPITALISED_BEFORE = compile_regex(r"\p{Lu}[\p{L}\p{N}'\u2019.-]*\s+$")

@@ -1,12 +1,13 @@
 """The T family's shortcuts find exactly what the plain scans find.
 
-plugins/template_lines.py reads literal strings off the branches of its alternations
-(``literal_gate``) and tries only the branches a text can match; it counts words and
-tokens of plain text with bytes and the standard library's ``re``; T104 runs only the
-branches of PLACEHOLDER whose literals a document holds. These tests pin the Unicode
-facts those shortcuts rest on (checked against every code point, so a new ``regex`` or
-Python that changes them fails here), and compare each shortcut with the plain code it
-replaces (written out below as it was) on real lines, their variants and random text.
+plugins/template_lines.py tries only the branches of its alternations a text can match,
+by literal strings read off each branch (plugins/literal_gates.py, ``literal_gate``); it
+counts words and tokens of plain text with bytes and the standard library's ``re``; T104
+runs only the branches of PLACEHOLDER whose literals a document holds. These tests pin
+the Unicode facts those shortcuts rest on (checked against every code point, so a new
+``regex`` or Python that changes them fails here), and compare each shortcut with the
+plain code it replaces (written out below as it was) on real lines, their variants and
+random text.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from pathlib import Path
 import pytest
 import regex
 
+from newslint_plugins import literal_gates as lg
 from newslint_plugins import template as tp
 from newslint_plugins import template_lines as tl
 
@@ -198,7 +200,7 @@ def lines():
 
 def test_the_characters_that_match_an_ascii_letter_without_regard_to_case():
     beyond = "".join(c for c in ALL if ord(c) > 127)
-    assert set(regex.findall(r"[\x00-\x7f]", beyond, flags=regex.IGNORECASE)) == set(tl.FOLDS_TO_ASCII)
+    assert set(regex.findall(r"[\x00-\x7f]", beyond, flags=regex.IGNORECASE)) == set(lg.FOLDS_TO_ASCII)
 
 
 def test_spaces_as_regex_re_and_str_see_them():
@@ -215,15 +217,15 @@ def test_plain_punctuation_is_no_letter_number_mark_or_ideograph():
     word_start = regex.compile(r"[\p{L}\p{N}\p{M}]")
     for char, stand_in in tl.PLAIN_PUNCTUATION:
         assert not word_start.match(char) and not tl.IDEOGRAPH.match(char) and not tl.INVISIBLE.match(char)
-        assert char.lower() == char == char.upper() == char.casefold() and char not in tl.FOLDS_TO_ASCII
+        assert char.lower() == char == char.upper() == char.casefold() and char not in lg.FOLDS_TO_ASCII
         assert stand_in == ("'" if char == "\u2019" else " ")
 
 
 def test_caseless_literals_match_only_themselves():
     chars = set()
     for pattern in [tp.PLACEHOLDER, tl.CAPTION_START, tl.CAPTION_END, *tl.DEFAULT_LEXICON.patterns.values()]:
-        for _, node in tl.parse_branches(pattern.pattern, pattern.flags & (regex.IGNORECASE | regex.VERBOSE)):
-            gate = tl.literal_gate(node, "search")
+        for _, node in lg.parse_branches(pattern.pattern, pattern.flags & (regex.IGNORECASE | regex.VERBOSE)):
+            gate = lg.literal_gate(node, "search")
             for cs, ci in gate.need + tuple(x for x in (gate.pre, gate.suf) if x):
                 chars.update(c for s in cs + ci for c in s if not c.isascii())
     assert chars  # the lexicon has some (\u00bb, \u00a9, ...)
@@ -261,7 +263,7 @@ def test_branch_matcher_finds_what_the_whole_alternation_finds(lines):
         text = tl.clean(line)
         if text and len(text) <= tl.MAX_PATTERN_CHARS:
             assert tl._pattern_match(text, lexicon) == plain_pattern_match(text, lexicon), text
-            assert tl._pattern_match(text, lexicon, tl.lowered(text)) == plain_pattern_match(text, lexicon), text
+            assert tl._pattern_match(text, lexicon, lg.lowered(text)) == plain_pattern_match(text, lexicon), text
 
 
 def test_captions_camel_case_and_english_words(lines):
@@ -343,14 +345,14 @@ def test_placeholders_in_the_fixtures():
     [r"a(?i)b", r"(a)\1", r"[[:alpha:]]x", r"a{e<=1}", r"(?P=name)", r"(?|a|b)", r"\Kx", r"a{x", r"[]a]", r"(?x:a)"],
 )
 def test_syntax_the_reader_does_not_know_is_refused(pattern):
-    with pytest.raises(tl.Unreadable):
-        tl.parse_branches(pattern)
+    with pytest.raises(lg.Unreadable):
+        lg.parse_branches(pattern)
 
 
 def test_gates_read_off_some_branches():
     def gate(pattern, mode="fullmatch", flags=regex.IGNORECASE):
-        [(_, node)] = tl.parse_branches(pattern, flags)
-        return tl.literal_gate(node, mode)
+        [(_, node)] = lg.parse_branches(pattern, flags)
+        return lg.literal_gate(node, mode)
 
     assert gate(r"(?:skip|jump) to (?:the )?content\b.{0,60}").pre == (
         (), ("jump to content", "jump to the content", "skip to content", "skip to the content")
@@ -365,8 +367,8 @@ def test_a_gate_passes_every_line_its_branch_matches(lines):
     lexicon = tl.DEFAULT_LEXICON
     branches = {
         tier: [
-            (regex.compile(source, regex.IGNORECASE), tl.literal_gate(node, "fullmatch").check())
-            for source, node in tl.parse_branches(pattern.pattern, regex.IGNORECASE)
+            (regex.compile(source, regex.IGNORECASE), lg.literal_gate(node, "fullmatch").check())
+            for source, node in lg.parse_branches(pattern.pattern, regex.IGNORECASE)
         ]
         for tier, pattern in lexicon.patterns.items()
     }
@@ -376,4 +378,4 @@ def test_a_gate_passes_every_line_its_branch_matches(lines):
             if text and pattern.fullmatch(text):
                 for branch, check in branches[tier]:
                     if branch.fullmatch(text):
-                        assert check(text, tl.lowered(text)), (branch.pattern, text)
+                        assert check(text, lg.lowered(text)), (branch.pattern, text)
