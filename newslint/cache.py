@@ -69,11 +69,21 @@ def digest(key: str) -> str:
     return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 
-def parsed(source: Path, parse: Callable[[str], Any]) -> Any:
+def code_digest(*files: str | Path) -> str:
+    """A digest of source files' contents: part of the key of values that code works out,
+    so that changing the code (without a version bump, as in development) starts afresh."""
+    data = b""
+    for path in files:
+        with contextlib.suppress(OSError):
+            data += Path(path).read_bytes()
+    return digest(data.decode("utf-8", "surrogateescape"))
+
+
+def parsed(source: Path, parse: Callable[[str], Any], depends_on: tuple[str | Path, ...] = ()) -> Any:
     """``parse(source's text)``, read back from the cache when the file has not changed since.
 
-    The entry is named after the file's path, size and modification time and newslint's
-    version, and holds JSON, so only plain data (what safe YAML loading gives) is kept;
+    The entry is named after the file's path, size and modification time, newslint's
+    version and the contents of the ``depends_on`` files (the code that parses), and holds JSON, so only plain data (what safe YAML loading gives) is kept;
     data that JSON would change (dates, tuples, non-string keys) is never cached.
     """
     where = folder()
@@ -83,7 +93,7 @@ def parsed(source: Path, parse: Callable[[str], Any]) -> Any:
         where = None
     if where is None:
         return parse(source.read_text(encoding="utf-8"))
-    key = f"{__version__}\0{source.resolve()}\0{status.st_size}\0{status.st_mtime_ns}"
+    key = f"{__version__}\0{source.resolve()}\0{status.st_size}\0{status.st_mtime_ns}\0{code_digest(*depends_on)}"
     entry = where / f"data-{source.stem}-{digest(key)}.json"
     with contextlib.suppress(OSError, ValueError):
         return json.loads(entry.read_bytes())
@@ -103,12 +113,14 @@ class Memo:
     ``get(key, build)`` returns the saved value for ``key`` or saves what ``build()``
     returns. The table is read on the first ``get`` and written once, atomically, at exit
     when something was added (keeping at most ``max_saved`` entries: beyond that, only the
-    ones this process asked for). Its file is named after newslint's version, so an upgrade
-    starts afresh; a key must name everything its value depends on.
+    ones this process asked for). Its file is named after newslint's version and the contents
+    of the ``depends_on`` files (the code that works the values out), so an upgrade or an edit
+    starts afresh; a key must name everything else its value depends on.
     """
 
-    def __init__(self, name: str, max_saved: int = 5000) -> None:
+    def __init__(self, name: str, depends_on: tuple[str | Path, ...] = (), max_saved: int = 5000) -> None:
         self.name = name
+        self.depends_on = depends_on
         self.max_saved = max_saved
         self._table: dict | None = None
         self._asked: set[str] = set()
@@ -116,7 +128,9 @@ class Memo:
 
     def path(self) -> Path | None:
         where = folder()
-        return None if where is None else where / f"memo-{self.name}-{__version__}.json"
+        if where is None:
+            return None
+        return where / f"memo-{self.name}-{__version__}-{code_digest(*self.depends_on)}.json"
 
     def get(self, key: str, build: Callable[[], Any]) -> Any:
         table = self._loaded()

