@@ -166,7 +166,13 @@ class LetterRuns:
 
     def has(self, runs: bytes) -> bool:
         """Whether runs (joined by single spaces) follow one another."""
-        return any(True for _ in runs_in(self.stream, runs))
+        stream = self.stream
+        at = stream.find(runs)
+        while at >= 0:
+            if stream[at - 1] == 32 and stream[at + len(runs)] == 32:
+                return True
+            at = stream.find(runs, at + 1)
+        return False
 
     def find(self, word: bytes):
         """The offsets in the document of the runs that are ``word``."""
@@ -956,11 +962,13 @@ class WeaselGate:
         if not present:
             return []
         sentences = doc.sentences
-        starts = [s.start for s in sentences]
+        starts: list[int] = []
         found: set[int] = set()
         flat: dict[int, str] = {}
 
         def sentence_of(at: int) -> int | None:
+            if not starts:
+                starts.extend(s.start for s in sentences)
             k = bisect_right(starts, at) - 1
             return k if k >= 0 and k not in found and at < sentences[k].end else None
 
@@ -970,9 +978,9 @@ class WeaselGate:
             return flat[k]
 
         quantifiers = self.quantifiers.intersection(present)
-        for group in self.groups:
+        for group in sorted(present.intersection(self.groups)):
             bare = group in self.bare_groups
-            if group not in present or not (bare or quantifiers and runs.follows(quantifiers, group)):
+            if not (bare or quantifiers and runs.follows(quantifiers, group)):
                 continue
             word = group.decode()
             for at in runs.find(group):
