@@ -6,17 +6,21 @@ cut short, proper names lower-cased, clauses repeated within a sentence,
 articles that stop mid-sentence, and known spinner substitutions ("tortured
 phrases"). Word lists live in ``data/correct_doubles.yaml`` and
 ``data/tortured_phrases.yaml``.
+
+The rules share one scan of each document's words (``Scan``, below), which tells each
+of them where it can find something at all; they run their exact code only there.
 """
 from __future__ import annotations
 
+import random
 import sys
 from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
-from itertools import accumulate, chain, compress, count, islice
-from operator import eq
+from itertools import accumulate, chain, compress, count, islice, pairwise
+from operator import eq, ne
 
 import regex
 
@@ -87,6 +91,9 @@ def is_english(doc) -> bool:
     (Indonesian "amat amat", reduplicated plurals), so the rules stay quiet there.
     """
     def decide():
+        scan = document_scan(doc)
+        if scan is not None:
+            return scan.english()
         words = [w.lower() for w in WORD_TOKEN.findall(doc.masked, 0, ENGLISH_SAMPLE)]
         return len(words) < 20 or sum(w in FUNCTION_WORDS for w in words) >= 0.2 * len(words)
     return doc.memo("phrasing.english", decide)
@@ -181,6 +188,24 @@ def doubled_word(paragraph, ctx):
 
     Prefer: `The council will vote on the budget in the spring.`
     """
+    try:
+        starts = ctx.phrasing_gate
+    except AttributeError:  # the rule's first paragraph in this document
+        starts = ctx.phrasing_gate = doubled_gate(ctx)
+    if starts is not None and paragraph.start not in starts:
+        return ()
+    return doubled_findings(paragraph, ctx)
+
+
+def doubled_gate(ctx):
+    """The starts of the paragraphs where G101 can find something (None: any)."""
+    if not is_english(ctx.doc):
+        return frozenset()
+    scan = document_scan(ctx.doc)
+    return None if scan is None else scan.repeats[0]
+
+
+def doubled_findings(paragraph, ctx):
     if not is_english(ctx.doc):
         return
     allow = frozenset(ctx.options.allow)
@@ -248,6 +273,24 @@ def echoed_phrase(paragraph, ctx):
 
     Prefer: `The mayor opened the new library in Eastbrook Vale.`
     """
+    try:
+        starts = ctx.phrasing_gate
+    except AttributeError:  # the rule's first paragraph in this document
+        starts = ctx.phrasing_gate = echo_gate(ctx)
+    if starts is not None and paragraph.start not in starts:
+        return ()
+    return echo_findings(paragraph, ctx)
+
+
+def echo_gate(ctx):
+    """The starts of the paragraphs where G102 can find something (None: any)."""
+    if not is_english(ctx.doc):
+        return frozenset()
+    scan = document_scan(ctx.doc)
+    return None if scan is None else scan.repeats[1]
+
+
+def echo_findings(paragraph, ctx):
     if not is_english(ctx.doc):
         return
     tokens = paragraph_words(ctx.doc, paragraph)
@@ -364,8 +407,11 @@ class DocumentWords:
         return offset + a, offset + b
 
 
-def word_tokens(doc) -> DocumentWords:
+def word_tokens(doc) -> DocumentWords | Scan:
     """The document's words, computed once per document."""
+    scan = document_scan(doc)
+    if scan is not None:
+        return scan
     return doc.memo("phrasing.words", lambda: DocumentWords(
         [(p.start, paragraph_words(doc, p)) for p in doc.paragraphs]))
 
@@ -404,6 +450,771 @@ def equal_at(seq: list, k: int):
     return compress(count(), map(eq, seq, seq[k:]))
 
 
+# --- one scan of the document's words, shared by the G rules --------------------------
+#
+# The rules above look for rare things (a doubled word, an echo, a lower-cased name, a
+# clause printed twice, a spinner's phrase), and most articles hold none. ``Scan`` reads
+# a document's words once, with C-level string and bytes calls instead of a regex match
+# or a Python step per word, and tells each rule where its pattern could match at all;
+# the rules then run their exact code only on those paragraphs and sentences (or
+# documents). Each such answer is a superset of what the exact code can find (the
+# docstrings say why), so the findings are those of the exact code run everywhere.
+#
+# The words are those of ``WORD_TOKEN``: the masked text is turned into one of the same
+# length in which every character that is not a letter or an apostrophe is a space, and
+# every apostrophe that does not stand between two letters is a space too; its runs
+# between spaces are then exactly the ``WORD_TOKEN`` matches. The typographic apostrophe
+# is written ``APOSTROPHE_MARK`` there, so that English text is one byte a character in
+# Latin-1, where most of the work is done on bytes. Documents longer than
+# ``SHARE_ABOVE``, and those with a character whose case mapping is irregular (one that
+# lower-cases to two characters or to a non-letter, a capital without a lower-case
+# form, the Greek capital sigma, a symbol or number with a case), are left to the
+# exact code.
+
+LETTER_CHAR = compile_regex(r"\p{L}")
+UPPER_CHAR = compile_regex(r"\p{Lu}")
+LOWER_CHAR = compile_regex(r"\p{Ll}")
+NUMBER_CHAR = compile_regex(r"\p{N}")
+IRREGULAR, LETTER, NUMBER, OTHER, APOSTROPHE = range(5)
+_CHAR_KINDS: dict[str, int] = {}
+APOSTROPHE_MARK = "\x7f"  # the typographic apostrophe in ``Scan`` words (one byte in Latin-1)
+
+
+def _byte_table(keep) -> bytes:
+    return bytes(b if keep(b) else 32 for b in range(256))
+
+
+def _flag_table(flag) -> bytes:
+    return bytes(1 if flag(b) else 0 for b in range(256))
+
+
+# In Latin-1, \p{L} is str.isalpha and \p{Lu} str.isupper; \p{Ll} is str.islower but for
+# the two letters of no case (the ordinal indicators), which Python counts as lower case.
+_NO_CASE = "\xaa\xba"
+# Latin-1 -> letters and apostrophes (straight, and the mark) kept, the rest made spaces.
+_LATIN_LETTERS = _byte_table(lambda b: b in (39, 127) or chr(b).isalpha())
+# UTF-8 -> ASCII letters and apostrophes kept, other ASCII made spaces, non-ASCII kept.
+_UTF8_LETTERS = _byte_table(lambda b: b >= 128 or b in (39, 127) or chr(b).isalpha())
+_DIGITS = _byte_table(lambda b: 48 <= b <= 57)  # ASCII digits kept, the rest spaces
+_ASCII = bytes(range(128))
+# One byte a character of the letter text (Latin-1): 1 where it is ...
+_IS_WORD = _flag_table(lambda b: b != 32)  # ... part of a word
+_IS_UPPER = _flag_table(lambda b: chr(b).isupper())  # ... a capital
+_ZERO_TO_ONE = _flag_table(lambda b: b == 0)
+_MARK_BYTES = bytes(32 if b == 32 else 120 for b in range(256))  # a space stays a space, the rest is "x"
+_DIGIT_MARK_BYTES = bytes(120 if 48 <= b <= 57 else 32 for b in range(256))  # a digit is "x", the rest a space
+# ``Scan.capitals``: 2 marks a word's first character, 3 one that is a capital.
+_START_FLAGS = bytes(1 if b == 3 else 0 for b in range(256))
+# The shape of a Latin-1 letter text: "U" a capital, "l" a lower-case letter, "o" a letter
+# of no case, "'" an apostrophe, " " a space.
+_SHAPES = bytes(
+    ord("U") if chr(b).isupper() else ord("o") if chr(b) in _NO_CASE else ord("l") if chr(b).isalpha()
+    else ord("'") if b in (39, 127) else 32
+    for b in range(256)
+)
+# Word ids: every function word has one of its own (so counting them is counting bytes);
+# the other words of a document take the other values in a fixed random order, in turn
+# (a document of SHARE_ABOVE characters or fewer has fewer words than that).
+_FUNCTION_IDS = {word: i for i, word in enumerate(sorted(FUNCTION_WORDS), 1)}
+_FUNCTION_BYTES = frozenset(_FUNCTION_IDS.values())
+_FUNCTION_TABLE = _flag_table(lambda b: 1 <= b <= len(_FUNCTION_IDS))
+_DETERMINER_TABLE = _flag_table({_FUNCTION_IDS[w] for w in DETERMINERS}.__contains__)
+_OTHER_IDS = random.Random(107).randbytes(SHARE_ABOVE).translate(
+    bytes(len(_FUNCTION_IDS) + 1 + b % (255 - len(_FUNCTION_IDS)) for b in range(256))
+)
+# Permutations of the bytes, for the fingerprints of pairs of words (``Scan.names_possible``).
+_FOLD_A, _FOLD_B, _FOLD_C = (bytes(random.Random(seed).sample(range(256), 256)) for seed in (1, 2, 3))
+# Any NAME_WORD, tried at every start of a word (so also the "Phone" of "iPhone").
+NAME_PART = compile_regex(NAME_WORD)
+
+
+@cache
+def _not_name_table() -> bytes:
+    """1 for the bytes of the function words in ``NOT_NAME_WORDS`` (defined further down)."""
+    return _flag_table({_FUNCTION_IDS[w] for w in NOT_NAME_WORDS & FUNCTION_WORDS}.__contains__)
+
+
+def char_kind(c: str) -> int:
+    """How a non-ASCII character takes part in words: a LETTER, a NUMBER, the typographic
+    APOSTROPHE, OTHER (a space to the word scan), or IRREGULAR when its case mapping
+    would make the scan differ from the exact code."""
+    kind = _CHAR_KINDS.get(c)
+    if kind is None:
+        kind = _CHAR_KINDS[c] = _char_kind(c)
+    return kind
+
+
+def _char_kind(c: str) -> int:
+    if c == "\u2019":
+        return APOSTROPHE
+    low = c.lower()
+    if LETTER_CHAR.match(c):
+        if c == "\u03a3" or len(low) != 1 or low.lower() != low or not LETTER_CHAR.match(low):
+            return IRREGULAR
+        if low == c and (UPPER_CHAR.match(c) or c.isupper()):
+            return IRREGULAR  # a capital that lower-casing leaves alone
+        if bool(UPPER_CHAR.match(c)) != c.isupper() or bool(LOWER_CHAR.match(c)) and not c.islower():
+            return IRREGULAR  # Python and the regex module disagree about its case
+        return LETTER
+    if low != c or c.casefold() != c or c.upper() != c:
+        return IRREGULAR  # a symbol or number with a case (Roman numerals, circled letters)
+    return NUMBER if NUMBER_CHAR.match(c) else OTHER
+
+
+class Letters:
+    """A text made ready for ``Scan`` (see ``letter_text``)."""
+
+    __slots__ = ("bytes", "data", "folds", "latin", "numbers", "text")
+
+    def __init__(self, letters: bytes, data: bytes, latin: bool, folds: bool, numbers: bool) -> None:
+        self.bytes = letters  # the letter text, encoded (Latin-1 or UTF-8)
+        self.text = letters.decode("latin-1" if latin else "utf-8")  # the letter text
+        self.data = data  # the masked text, apostrophe marked, in Latin-1 ("?" for others) or UTF-8
+        self.latin = latin  # whether ``text`` is one byte a character in Latin-1
+        self.folds = folds  # whether some letter case-folds other than it lower-cases
+        self.numbers = numbers  # whether some number is not an ASCII digit
+
+
+def letter_text(text: str) -> Letters | None:
+    """The letter text of ``text`` (see the comment above ``Scan``), or None when the scan
+    cannot stand in for the exact code (an IRREGULAR character, a lone surrogate, or the
+    character ``APOSTROPHE_MARK`` stands for itself).
+
+    A non-ASCII character that is not a letter becomes "?" in Latin-1 (when all letters
+    are in Latin-1) or one space in UTF-8, so the length in characters stays.
+    """
+    if text.isascii():
+        if APOSTROPHE_MARK in text:
+            return None
+        data = text.encode("ascii")
+        return Letters(_inner_apostrophes(data.translate(_LATIN_LETTERS)), data, True, False, False)
+    try:
+        raw = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return None
+    if b"\x7f" in raw:
+        return None
+    raw = raw.replace(_TYPOGRAPHIC_APOSTROPHE, b"\x7f")
+    folds = numbers = False
+    latin = True
+    others = []
+    for c in set(raw.translate(None, _ASCII).decode("utf-8")):
+        kind = _CHAR_KINDS.get(c)
+        if kind is None:
+            kind = char_kind(c)
+        if kind == LETTER:
+            folds = folds or c.casefold() != c.lower()
+            latin = latin and c <= "\xff"
+        elif kind == IRREGULAR:
+            return None
+        else:
+            numbers = numbers or kind == NUMBER
+            others.append(c)
+    if latin:
+        data = raw.decode("utf-8").encode("latin-1", "replace")
+        letters = data.translate(_LATIN_LETTERS)
+    else:
+        data = raw
+        letters = raw.translate(_UTF8_LETTERS)
+        for c in others:
+            letters = letters.replace(c.encode("utf-8"), b" ")
+    return Letters(_inner_apostrophes(letters), data, latin, folds, numbers)
+
+
+_TYPOGRAPHIC_APOSTROPHE = "\u2019".encode("utf-8")
+
+
+def _inner_apostrophes(letters: bytes) -> bytes:
+    """Apostrophes (``'`` and ``APOSTROPHE_MARK``, one byte each) that do not stand between
+    two letters made spaces; ``letters`` holds only letters, those and spaces."""
+    if b"'" not in letters and b"\x7f" not in letters:
+        return letters
+    bad = []
+    last = len(letters) - 1
+    for mark in (39, 127):
+        at = letters.find(mark)
+        while at >= 0:
+            if at == 0 or at == last or letters[at - 1] in _NOT_LETTER or letters[at + 1] in _NOT_LETTER:
+                bad.append(at)
+            at = letters.find(mark, at + 1)
+    if not bad:
+        return letters
+    out = bytearray(letters)
+    for at in bad:
+        out[at] = 32
+    return bytes(out)
+
+
+_NOT_LETTER = frozenset((32, 39, 127))
+
+
+def zero_runs(data: bytes, limit: int, width: int = 1) -> list[int]:
+    """Offsets below ``limit`` where ``width`` zero bytes start."""
+    found, zeros = [], bytes(width)
+    end = limit + width - 1
+    at = data.find(zeros, 0, end)
+    while at >= 0:
+        found.append(at)
+        at = data.find(zeros, at + 1, end)
+    return found
+
+
+def nonzero_bytes(value: int, size: int) -> list[int]:
+    """Offsets of the bytes of ``value`` (little-endian, ``size`` bytes) that are not zero."""
+    flags = value.to_bytes(size, "little").translate(_ZERO_TO_ONE)
+    found, at = [], flags.find(0)
+    while at >= 0:
+        found.append(at)
+        at = flags.find(0, at + 1)
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _name_parts_ending(word: str) -> frozenset:
+    """The ``NAME_WORD`` s (lower-cased) that end ``word`` (letter-text form)."""
+    shown = word.replace(APOSTROPHE_MARK, "\u2019")
+    return frozenset(
+        m.group().lower().replace("\u2019", APOSTROPHE_MARK)
+        for m in NAME_PART.finditer(shown, overlapped=True) if m.end() == len(shown)
+    )
+
+
+@lru_cache(maxsize=4096)
+def _name_part_starting(word: str) -> str | None:
+    """The ``NAME_WORD`` (lower-cased) that starts ``word`` (letter-text form), if any."""
+    m = NAME_PART.match(word.replace(APOSTROPHE_MARK, "\u2019"))
+    return m.group().lower().replace("\u2019", APOSTROPHE_MARK) if m else None
+
+
+def _find_all(text, part) -> list[int]:
+    """The offsets where ``part`` starts in ``text`` (str or bytes), overlaps included."""
+    found, at = [], text.find(part)
+    while at >= 0:
+        found.append(at)
+        at = text.find(part, at + 1)
+    return found
+
+
+def _big(data: bytes, table: bytes | None = None) -> int:
+    """``data`` (mapped through ``table``) as one little-endian integer, a byte per position."""
+    return int.from_bytes(data if table is None else data.translate(table), "little")
+
+
+class Scan:
+    """The words of a document (``WORD_TOKEN`` matches, all paragraphs end to end, as in
+    ``DocumentWords``), read once for all the G rules, and where each rule can find something."""
+
+    def __init__(self, doc, letters: Letters) -> None:
+        self.doc = doc
+        self.text = letters.text
+        self._letters = letters
+        self._lowered = self.text.lower()
+        self.low: list[str] = self._lowered.split()
+        self._apostrophes = "'" in self.text or APOSTROPHE_MARK in self.text
+        self._tortured: dict = {}
+        self._clauses: dict = {}
+
+    # -- the words ------------------------------------------------------------------------
+    @cached_property
+    def words(self) -> list[str]:
+        """The words as written (a typographic apostrophe as ``APOSTROPHE_MARK``)."""
+        return self.text.split()
+
+    @cached_property
+    def folded(self) -> list[str]:
+        """The words case-folded (the same list as ``low`` when no letter folds differently)."""
+        return self.text.casefold().split() if self._letters.folds else self.low
+
+    @cached_property
+    def counts(self) -> Counter:
+        """How often each word of ``low`` is used."""
+        return Counter(self.low)
+
+    @cached_property
+    def id_of(self) -> dict:
+        """Each word of ``low`` -> a byte: its own one for a function word, else one that
+        other words may share. Its keys are the words of the document and the function words."""
+        self.ids  # noqa: B018 - fills it
+        return self.__dict__["id_of"]
+
+    @cached_property
+    def ids(self) -> bytes:
+        """One byte a word of ``low``: equal words have equal bytes. A word takes the byte
+        of its first use (there are fewer words than ``_OTHER_IDS``)."""
+        id_of = self.__dict__["id_of"] = dict(_FUNCTION_IDS)
+        return bytes(map(id_of.setdefault, self.low, _OTHER_IDS))
+
+    @cached_property
+    def folded_ids(self) -> bytes:
+        """One byte a word of ``folded``."""
+        if self.folded is self.low:
+            return self.ids
+        return bytes(map({}.setdefault, self.folded, _OTHER_IDS))
+
+    @cached_property
+    def capitals(self) -> bytes:
+        """One byte a word: 1 where it starts with a capital (``str.isupper``), else 0; in a
+        text beyond Latin-1, 1 where it holds a capital."""
+        if not self._letters.latin:
+            return bytes(map(ne, self.words, self.low))
+        word = _big(self._letters.bytes, _IS_WORD)
+        starts = word & ~(word << 8)
+        marked = (starts << 1 | (starts & self._upper)).to_bytes(len(self.text) + 1, "little")
+        return marked.translate(_START_FLAGS, b"\x00\x01")
+
+    @cached_property
+    def _upper(self) -> int:
+        """One byte a character of the (Latin-1) letter text, 1 where it is a capital."""
+        return _big(self._letters.bytes, _IS_UPPER)
+
+    # -- where words are ------------------------------------------------------------------
+    @cached_property
+    def _marks(self) -> bytes:
+        """One byte a character: " " where the letter text has a space, "x" elsewhere, after one more space."""
+        return b" " + self.text.encode("latin-1", "replace").translate(_MARK_BYTES)
+
+    def words_in(self, start: int, end: int) -> int:
+        """How many words start in ``text[start:end]``."""
+        return self._marks.count(b" x", start, end + 1)
+
+    @cached_property
+    def firsts(self) -> list[int]:
+        """The index of each paragraph's first word (and the number of words, last)."""
+        return list(accumulate((self.words_in(p.start, p.end) for p in self.doc.paragraphs), initial=0))
+
+    @cached_property
+    def _sentence_firsts(self) -> list[int]:
+        """The index of each sentence's first word (and the number of words, last)."""
+        return list(accumulate((self.words_in(s.start, s.end) for s in self.doc.sentences), initial=0))
+
+    def paragraph_of(self, i: int) -> int:
+        return bisect_right(self.firsts, i) - 1
+
+    def _paragraph_starts(self, indexes) -> frozenset:
+        paragraphs = self.doc.paragraphs
+        return frozenset(paragraphs[self.paragraph_of(i)].start for i in indexes)
+
+    def span(self, i: int) -> tuple[int, int]:
+        """The offsets of word ``i`` in the document."""
+        k = self.paragraph_of(i)
+        paragraph = self.doc.paragraphs[k]
+        a, b = paragraph_words(self.doc, paragraph).span(i - self.firsts[k])
+        return paragraph.start + a, paragraph.start + b
+
+    def english(self) -> bool:
+        """``is_english`` from these words: those of the first ``ENGLISH_SAMPLE`` characters."""
+        text, ids = self.text, self.ids
+        if len(text) <= ENGLISH_SAMPLE:
+            total = len(ids)
+            function = ids.translate(_FUNCTION_TABLE).count(1)
+        else:
+            total = self.words_in(0, ENGLISH_SAMPLE)
+            function = ids[:total].translate(_FUNCTION_TABLE).count(1)
+            if total and text[ENGLISH_SAMPLE - 1] != " " and text[ENGLISH_SAMPLE] != " ":
+                # The sample ends inside a word: the regex saw only its first part.
+                start = text.rfind(" ", 0, ENGLISH_SAMPLE) + 1
+                cut = self._lowered[start:ENGLISH_SAMPLE]
+                cut = cut[:-1] if cut[-1:] in ("'", APOSTROPHE_MARK) else cut
+                function += (cut in FUNCTION_WORDS) - (ids[total - 1] in _FUNCTION_BYTES)
+        return total < 20 or function >= 0.2 * total
+
+    # -- G101, G102 -----------------------------------------------------------------------
+    @cached_property
+    def repeats(self) -> tuple[frozenset, frozenset]:
+        """The starts of the paragraphs where G101 and where G102 can find something.
+
+        ``doubled_runs`` tries ``DOUBLED`` only where a word's case-folded form comes
+        again at once; ``echo_starts`` where k of them (k = 2..4) come again at once;
+        ``wrap_starts`` where a capitalised word comes again k words on (and ``WRAP``
+        needs the k words from it to start with capitals). XOR of the word bytes with
+        themselves shifted by k words is zero where two words k apart are equal.
+        """
+        folded = self.folded
+        ids = self.folded_ids
+        n = len(ids)
+        whole = int.from_bytes(ids, "little")
+        capitals = chain_ = None
+        doubled, echoed = [], []
+        for k in (1, 2, 3, 4):
+            if n <= k:
+                break
+            xored = (whole ^ (whole >> (8 * k))).to_bytes(n, "little")
+            if k == 1:
+                doubled = [i for i in zero_runs(xored, n - 1) if folded[i] == folded[i + 1]]
+                continue
+            echoed.extend(
+                i for i in zero_runs(xored, n - 2 * k + 1, k) if folded[i : i + k] == folded[i + k : i + 2 * k]
+            )
+            if capitals is None:
+                capitals = chain_ = _big(self.capitals)
+            chain_ &= capitals >> (8 * (k - 1))  # 1 where k words in a row start with capitals
+            same = _big(xored, _ZERO_TO_ONE) & chain_
+            if same:
+                echoed.extend(i for i in nonzero_bytes(same, n) if i + k < n and folded[i] == folded[i + k])
+        return self._paragraph_starts(doubled), self._paragraph_starts(echoed)
+
+    # -- G103 -----------------------------------------------------------------------------
+    def cuts_possible(self) -> bool:
+        """Whether G103 can find a cut term.
+
+        The rule wants the long word after a determiner twice or more, the short one (its
+        start) after one too, the long one used three times or more, and the short one
+        at most ``MAX_CUT_USES`` times outside idioms (which all hold "ball", "mark" or
+        "tank").
+        """
+        ids, low = self.ids, self.low
+        after = b"\x00" + ids[:-1].translate(_DETERMINER_TABLE)
+        following = Counter(compress(low, after))
+        longs = [word for word, uses in following.items() if uses >= 2 and len(word) >= 6]
+        if not longs:
+            return False
+        idioms = None
+        id_of = self.id_of
+        for long in longs:
+            for k in range(4, len(long) - 1):
+                short = long[:k]
+                if short in following and ids.count(id_of[long]) >= 3 and low.count(long) >= 3:
+                    if idioms is None:
+                        idioms = any(word in self._lowered for word in ("ball", "mark", "tank"))
+                    if idioms or ids.count(id_of[short]) <= MAX_CUT_USES or low.count(short) <= MAX_CUT_USES:
+                        return True
+        return False
+
+    # -- G104 -----------------------------------------------------------------------------
+    def names_possible(self) -> bool:
+        """Whether G104 can find a lower-cased name.
+
+        Each word of a name is the lower case of a ``NAME_WORD`` written with its capital,
+        and is not in ``NOT_NAME_WORDS``; two words next to each other in the name are
+        next to each other wherever it is written. A finding needs the name in lower
+        case (words not starting with a capital), once at least not after
+        ``NOT_A_NAME_BEFORE``, with its capitals in running text (see
+        ``_in_running_text``), and every word written as its last word in lower case
+        after one written as its last but one (see ``_last_words``). So some pair of
+        words in a row in lower case must be a pair of ``NAME_WORD`` s in a row too.
+
+        Such a pair of ``NAME_WORD`` s is two whole words starting with capitals, unless
+        one of them is an odd word (see ``_odd_words``): those are searched with
+        ``NAME_PART``. Two one-byte fingerprints of each pair of words in a row (from
+        their bytes) find the pairs in lower case that may be among them.
+        """
+        if not self._letters.latin:
+            return True  # only the exact code knows
+        capitals = self.capitals
+        low, ids = self.low, self.ids
+        size = len(ids)
+        if size < 2 or not any(capitals):
+            return False
+        capital = _big(capitals) & ~_big(ids, _not_name_table())  # and are not function words of NOT_NAME_WORDS
+        both = capital & (capital >> 8)  # pair i: words i and i+1 start with capitals
+        lower = _big(capitals, _ZERO_TO_ONE)
+        lower &= lower >> 8  # pair i: neither does
+        pairs = {(low[j], low[j + 1]) for j in nonzero_bytes(both, size - 1)} if both else set()
+        pairs.update(self._odd_pairs())
+        pairs = {(a, b) for a, b in pairs if a not in NOT_NAME_WORDS and b not in NOT_NAME_WORDS}
+        if not pairs or not lower:
+            return False
+        id_of = self.id_of
+        firsts, seconds = ids[:-1], ids[1:]
+        one = _big(firsts) ^ _big(seconds, _FOLD_A)
+        two = _big(firsts, _FOLD_B) ^ _big(seconds, _FOLD_C)
+        table_one, table_two = bytearray(256), bytearray(256)
+        for a, b in pairs:
+            x, y = id_of.get(a), id_of.get(b)
+            if x is not None and y is not None:
+                table_one[x ^ _FOLD_A[y]] = 1
+                table_two[_FOLD_B[x] ^ _FOLD_C[y]] = 1
+        size -= 1
+        hits = _big(one.to_bytes(size, "little"), bytes(table_one)) & _big(two.to_bytes(size, "little"), bytes(table_two)) & lower
+        if not hits:
+            return False
+        found, opening = set(), set()
+        for i in nonzero_bytes(hits, size):
+            pair = (low[i], low[i + 1])
+            if pair in pairs:
+                found.add(pair)
+                if i == 0 or low[i - 1] not in NOT_A_NAME_BEFORE:
+                    opening.add(pair)
+        if not opening:
+            return False
+        odd = self._odd_words
+        return any(self._last_words(a, b, odd) for a, b in found) and self._in_running_text(opening)
+
+    def _odd_pairs(self) -> set:
+        """Pairs (lower-cased) of a ``NAME_WORD`` ending a word and one starting the next,
+        where one of the two words is odd."""
+        text = self.text
+        size = len(text)
+        have = self.id_of
+        found = set()
+        for start, end in self._odd_words:
+            last = start
+            while last > 0 and text[last - 1] == " ":
+                last -= 1
+            previous = text[text.rfind(" ", 0, last) + 1 : last]
+            nxt = end
+            while nxt < size and text[nxt] == " ":
+                nxt += 1
+            stop = text.find(" ", nxt)
+            following = text[nxt : size if stop < 0 else stop]
+            word = text[start:end]
+            for left, right in ((previous, word), (word, following)):
+                if left and right[:1].isupper():
+                    head = _name_part_starting(right)
+                    if head and head in have and head not in NOT_NAME_WORDS:
+                        found.update((a, head) for a in _name_parts_ending(left))
+        return found
+
+    @cached_property
+    def _odd_words(self) -> list[tuple[int, int]]:
+        """The spans of the odd words (see ``names_possible``) in the (Latin-1) letter text."""
+        text = self.text
+        shape = self._letters.bytes.translate(_SHAPES)
+        marks = _find_all(shape, b"lU") + _find_all(shape, b"'U") + _find_all(shape, b"UUl") + _find_all(shape, b"o")
+        apostrophes = _find_all(shape, b"'")
+        marks.extend(a for a, b in pairwise(apostrophes) if b" " not in shape[a:b])
+        spans = set()
+        for at in marks:
+            start = text.rfind(" ", 0, at) + 1
+            end = text.find(" ", at)
+            spans.add((start, len(text) if end < 0 else end))
+        return sorted(spans)
+
+    def _in_running_text(self, pairs: set) -> bool:
+        """Whether the first word of a pair, ending a word and starting with a capital, comes
+        right before the second, starting the next word with a capital, on a line of
+        ``MIN_CONTEXT_WORDS`` words or more (``running_text`` wants as many around a name)."""
+        lowered, text, masked = self._lowered, self.text, self.doc.masked
+        size = len(text)
+        for first, second in pairs:
+            for at in _find_all(lowered, first + " "):
+                nxt = at + len(first)
+                while nxt < size and text[nxt] == " ":
+                    nxt += 1
+                if text[at].isupper() and lowered.startswith(second, nxt) and text[nxt].isupper():
+                    start = max(masked.rfind("\n", 0, at), masked.rfind("\r", 0, at)) + 1
+                    stop = min(x for x in (masked.find("\n", nxt), masked.find("\r", nxt), size) if x >= 0)
+                    if self.words_in(start, stop) >= MIN_CONTEXT_WORDS:
+                        return True
+        return False
+
+    def _last_words(self, before: str, last: str, odd: list) -> bool:
+        """Whether every word written ``last`` follows one written ``before``, and no word is
+        written ``last`` and "s"."""
+        if odd:  # a word of capitals and lower-case letters may lower-case to ``last``
+            text = self._padded
+            if _find_all(text, " " + last + "s "):
+                return False
+            for at in _find_all(text, " " + last + " "):
+                end = at + 1
+                while text[end - 1] == " ":
+                    end -= 1
+                if text[text.rfind(" ", 0, end) + 1 : end] != before:
+                    return False
+            return True
+        low, capitals = self.low, self.capitals
+        if any(not capitals[i] for i in self.indexes(last + "s")):
+            return False
+        return all(capitals[i] or i and low[i - 1] == before and not capitals[i - 1] for i in self.indexes(last))
+
+    @cached_property
+    def _padded(self) -> str:
+        """The letter text between two spaces (so a whole word is " word ")."""
+        return " " + self.text + " "
+
+    # -- G105 -----------------------------------------------------------------------------
+    def clauses(self, n: int):
+        """``clause_sentences(n)``, computed once per n."""
+        if n not in self._clauses:
+            self._clauses[n] = self.clause_sentences(n)
+        return self._clauses[n]
+
+    def clause_sentences(self, n: int):
+        """The starts of the sentences where G105 can find a clause of ``n`` tokens printed
+        twice, or None for all of them.
+
+        Its tokens (``CHUNK``) run from a letter or digit to the last one before a space.
+        Two equal runs of n of them, one after the other, hold either at least
+        ``n + 1 - d`` tokens with a letter each, or at least ``d`` without one (each with
+        a digit). A token with a letter holds one word or more, and one without holds a
+        run of digits or more: so either the sentence's words hold a run of ``n + 1 - d``
+        words that comes again at least that many words later, or its runs of digits a
+        run of ``d`` that comes again at least ``d`` runs later.
+        """
+        if n < 1:
+            return frozenset()
+        if self._letters.numbers:
+            return None  # a non-ASCII number: the digits below are ASCII only
+        d = min(3, n)
+        k = min(n + 1 - d, 7)
+        found = set()
+        sentences = self.doc.sentences
+        digits = self._letters.data.translate(_DIGITS).split()
+        if len(digits) >= 2 * d:
+            groups = _equal_groups(list(zip(*(digits[j:] for j in range(d)))))
+            if groups:
+                marks = b" " + self.doc.masked.encode("latin-1", "replace").translate(_DIGIT_MARK_BYTES)
+                firsts = list(accumulate((marks.count(b" x", s.start, s.end + 1) for s in sentences), initial=0))
+                found.update(sentences[a].start for a in _runs_twice_in_one(groups, d, firsts))
+        groups = self._repeated_words(k)
+        if groups:
+            found.update(sentences[a].start for a in _runs_twice_in_one(groups, k, self._sentence_firsts))
+        return frozenset(found)
+
+    def _repeated_words(self, k: int) -> list[list[int]]:
+        """Groups of the starts of runs of k words (k <= 7) that may be equal, within a
+        sentence: any two equal runs in one sentence start in one group.
+
+        Lane i (8 bytes) holds the bytes of words i to i+k-1 and, in its last byte, the
+        number (modulo 256) of word i's sentence.
+        """
+        ids = self.ids
+        runs = len(ids) - k + 1
+        if runs < 2:
+            return []
+        lanes = bytearray(8 * runs)
+        for j in range(k):
+            lanes[j::8] = ids[j : j + runs]
+        firsts = self._sentence_firsts
+        salts = b"".join(bytes((p & 255,)) * (firsts[p + 1] - firsts[p]) for p in range(len(firsts) - 1))
+        lanes[7::8] = salts[:runs]
+        values = array("Q")
+        values.frombytes(lanes)
+        return _equal_groups(values.tolist())
+
+    # -- G107 -----------------------------------------------------------------------------
+    def tortured_paragraphs(self, lexicon: Lexicon):
+        """The starts of the paragraphs where G107 can find a phrase of ``lexicon``, or None for all."""
+        found = self._tortured.get(id(lexicon))
+        if found is None or found[0] is not lexicon:
+            found = self._tortured[id(lexicon)] = (lexicon, self._tortured_paragraphs(lexicon))
+        return found[1]
+
+    def _tortured_paragraphs(self, lexicon: Lexicon):
+        """See ``phrase_gate``: a phrase can match only where its rarest plain word is a
+        word (or the start of one, before an apostrophe, when it is the phrase's last),
+        next to the words the phrase has beside it, in a document that has all its plain
+        words. A word of a phrase that is not its last is a whole word of the text
+        (spaces or a hyphen follow it); the last can go on after an apostrophe."""
+        if lexicon.gate is None:
+            return None
+        have = self.id_of
+        present = lexicon.gate.keys() & have.keys()
+        heads: set = set()  # the parts before an apostrophe (straight ones), and a few more
+        if self._apostrophes:
+            pieces = self._lowered.replace(APOSTROPHE_MARK, "'").split("'")
+            heads = {piece.rsplit(" ", 1)[-1] for piece in pieces[:-1]}
+            present |= lexicon.gate.keys() & heads
+        if not present:
+            return frozenset()
+        low, found = self.low, set()
+        size = len(low)
+        for rare in present:
+            spellings = None
+            for plain, key, j, left, right in lexicon.gate[rare]:
+                missing = plain.difference(have)
+                if missing and not missing <= heads:
+                    continue
+                if spellings is None:
+                    spellings = self._spellings(rare, rare in heads)
+                last = len(key) - 1
+                for word, indexes in spellings.items():
+                    if word != rare and j < last:
+                        continue  # only the last word of a phrase can go on after an apostrophe
+                    for i in indexes:
+                        if left is not None and (i == 0 or low[i - 1].replace(APOSTROPHE_MARK, "'") != left):
+                            continue
+                        if right is not None:
+                            if i + 1 >= size:
+                                continue
+                            after = low[i + 1]
+                            if j + 1 < last:
+                                if after.replace(APOSTROPHE_MARK, "'") != right:
+                                    continue
+                            elif after != right and _head(after) != right:
+                                continue
+                        found.add(i)
+        return self._paragraph_starts(found)
+
+    def _spellings(self, word: str, cut: bool) -> dict:
+        """``word`` and the words that are it, an apostrophe and more -> where they stand."""
+        found = {word: self.indexes(word)}
+        if cut:
+            for spelling in self.id_of:
+                if spelling.startswith(word) and spelling[len(word) : len(word) + 1] in ("'", APOSTROPHE_MARK):
+                    found[spelling] = self.indexes(spelling)
+        return found
+
+    def indexes(self, word: str) -> list[int]:
+        """Where ``word`` stands in ``low``."""
+        byte = self.id_of.get(word)
+        if byte is None:
+            return []
+        low, ids, found = self.low, self.ids, []
+        at = ids.find(byte)
+        while at >= 0:
+            if low[at] == word:
+                found.append(at)
+            at = ids.find(byte, at + 1)
+        return found
+
+
+def _equal_groups(items) -> list[list[int]]:
+    """The indexes of the items that occur more than once, one list (in order) an item."""
+    if len(set(items)) == len(items):
+        return []
+    last = dict(zip(items, count()))  # each item -> its last index
+    groups: dict = defaultdict(list)
+    for i in compress(count(), map(ne, map(last.__getitem__, items), count())):
+        groups[items[i]].append(i)
+    for item, group in groups.items():
+        group.append(last[item])
+    return list(groups.values())
+
+
+def _runs_twice_in_one(groups, k: int, firsts: list[int]):
+    """The sentences (indexes into ``firsts``) in which two runs k long of one group start,
+    k apart or more, the second ending in the sentence too."""
+    for group in groups:
+        at = 0
+        while at < len(group):
+            a = bisect_right(firsts, group[at]) - 1
+            end = firsts[a + 1]
+            last = bisect_right(group, end - k, at) - 1  # the last run of the group that ends in sentence a
+            if last > at and group[last] - group[at] >= k:
+                yield a
+            at = max(last + 1, bisect_right(group, end - 1, at))
+
+
+def _head(word: str) -> str:
+    """The part of a word before its first apostrophe (with straight apostrophes)."""
+    return word.replace(APOSTROPHE_MARK, "'").split("'", 1)[0]
+
+
+def document_scan(doc) -> Scan | None:
+    """The document's ``Scan``, or None when the rules must run their exact code everywhere."""
+    return doc.memo("phrasing.scan", lambda: _new_scan(doc))
+
+
+def _new_scan(doc) -> Scan | None:
+    masked = doc.masked
+    if len(masked) > SHARE_ABOVE:
+        return None
+    # The scan counts words by paragraph (and sentence): no paragraph may start or end
+    # inside a word or number. Only a cut at a heading's line start, not at blank lines,
+    # could do that, and none does when the text is parsed as usual: check anyway.
+    breaks = getattr(doc, "_paragraph_breaks", None)
+    if breaks is None:
+        cuts = [p.start for p in doc.paragraphs] + [p.end for p in doc.paragraphs]
+    else:
+        cuts = breaks
+    for at in cuts:
+        if 0 < at < len(masked) and not masked[at - 1].isspace() and not masked[at].isspace():
+            return None
+    letters = letter_text(masked)
+    return None if letters is None else Scan(doc, letters)
+
+
 def cut_candidates(counts: Counter):
     """(short, long) pairs where ``short`` is a rare word that is a strict prefix of a frequent ``long``."""
     for long, n_long in counts.items():
@@ -426,12 +1237,15 @@ def truncated_terms(doc):
     verb or noun with the long one ("the tanker ran" / "the tank ran").
     """
     tokens = word_tokens(doc)
-    words, low = tokens.words, tokens.low
+    if isinstance(tokens, Scan) and not tokens.cuts_possible():
+        return
+    low = tokens.low
     text = doc.masked
-    counts = Counter(low)
+    counts = tokens.counts if isinstance(tokens, Scan) else Counter(low)
     pairs = list(cut_candidates(counts))
     if not pairs:
         return
+    words = tokens.words
     wanted = {w for pair in pairs for w in pair}
     where: defaultdict = defaultdict(list)
     for i in compress(count(), map(wanted.__contains__, low)):
@@ -474,7 +1288,10 @@ def truncated_terms(doc):
             continue
         for i in plain:
             start, end = tokens.span(i)
-            yield start, end, words[i], long
+            if isinstance(tokens, Scan):  # its words write the typographic apostrophe as a mark
+                yield start, end, words[i].replace(APOSTROPHE_MARK, "\u2019"), long.replace(APOSTROPHE_MARK, "\u2019")
+            else:
+                yield start, end, words[i], long
 
 
 @rule("G103", "truncated-term", scope=Scope.DOCUMENT)
@@ -594,10 +1411,17 @@ def lowercased_names(doc):
     all in lower case (a reader's comment, a tweet) are left alone.
     """
     text = doc.masked
+    scan = document_scan(doc)
+    if scan is not None and not scan.names_possible():
+        return
     names = capitalised_names(text)
     if not names:
         return
     tokens = word_tokens(doc)
+    written = {key: key for key in names}
+    if scan is not None and any("\u2019" in key for key in names):  # the scan's words mark that apostrophe
+        written = {key.replace("\u2019", APOSTROPHE_MARK): key for key in names}
+        names = {marked: names[key] for marked, key in written.items()}
     words, low = tokens.words, tokens.low
     firsts = {key.split()[0] for key in names}
     lengths = sorted({key.count(" ") + 1 for key in names}, reverse=True)
@@ -610,15 +1434,14 @@ def lowercased_names(doc):
             if key in names and all(g.strip() == "" and "\n" not in g for g in gaps):
                 found[key].append(i)
                 break
-    lower_uses = Counter(words)
     for key, starts in found.items():
         last = key.split()[-1]
-        if len(starts) > len(names[key]) or lower_uses[last] != len(starts) or lower_uses[last + "s"]:
+        if len(starts) > len(names[key]) or words.count(last) != len(starts) or last + "s" in words:
             continue
         if not any(running_text(text, a, b) for a, b in names[key]):
             continue
         shown = text[slice(*names[key][0])]
-        shown = " ".join(w for w in shown.split() if w.lower() in key.split())
+        shown = " ".join(w for w in shown.split() if w.lower() in written[key].split())
         n = key.count(" ") + 1
         for i in starts:
             start, end = tokens.span(i)[0], tokens.span(i + n - 1)[1]
@@ -741,6 +1564,24 @@ def repeated_clause_rule(sentence, ctx):
 
     Prefer: `The bridge will reopen in June after repairs, officials said.`
     """
+    try:
+        starts = ctx.phrasing_gate
+    except AttributeError:  # the rule's first sentence in this document
+        starts = ctx.phrasing_gate = clause_gate(ctx)
+    if starts is not None and sentence.start not in starts:
+        return ()
+    return clause_findings(sentence, ctx)
+
+
+def clause_gate(ctx):
+    """The starts of the sentences where G105 can find something (None: any)."""
+    if not is_english(ctx.doc):
+        return frozenset()
+    scan = document_scan(ctx.doc)
+    return None if scan is None else scan.clauses(ctx.options.min_words)
+
+
+def clause_findings(sentence, ctx):
     if not is_english(ctx.doc) or not may_repeat(sentence.text, ctx.options.min_words):
         return
     found = repeated_clause(sentence.text, ctx.options.min_words)
@@ -785,9 +1626,10 @@ def truncated_ending(doc, min_words: int):
     last line of ``LAST_LINE_WORDS`` words or more.
     """
     paragraphs = doc.body_paragraphs
+    scan = document_scan(doc)
     for paragraph in reversed(paragraphs):
         text = paragraph.text
-        words = len(paragraph_words(doc, paragraph).words)
+        words = scan.words_in(paragraph.start, paragraph.end) if scan else len(paragraph_words(doc, paragraph).words)
         line_start = max(doc.text.rfind("\n", 0, paragraph.start), doc.text.rfind("\r", 0, paragraph.start)) + 1
         if MARKUP_BLOCK.match(doc.text, line_start) or words < min_words:
             continue
@@ -859,6 +1701,8 @@ class Lexicon:
     # None when a phrase opens with a word WORD_TOKEN does not find whole.
     openings: frozenset | None
     first_words: frozenset
+    # For ``Scan``: see ``phrase_gate``.
+    gate: dict | None = None
 
 
 @lru_cache(maxsize=8)
@@ -882,7 +1726,40 @@ def tortured_lexicon(extra: tuple[tuple[str, str], ...]) -> Lexicon:
         else:
             first_words.add(key[0])
     plain = all(LETTERS.fullmatch(w) for w in first_words)
-    return Lexicon(trie, standard, frozenset(openings) if plain else None, frozenset(first_words))
+    return Lexicon(trie, standard, frozenset(openings) if plain else None, frozenset(first_words), phrase_gate(standard))
+
+
+def phrase_gate(standard: dict) -> dict | None:
+    """``Lexicon.gate``: each phrase's rarest plain word (ASCII letters only) -> entries
+    ``(plain words, phrase, the word's index in it, check left, check right)`` for the
+    phrases it stands for (see ``Scan._tortured_paragraphs``); None when some phrase has
+    no plain word. The rarest is guessed: not a function word, the longest, then the one in the
+    fewest standard terms (plain English) and shared by the fewest phrases. Any choice
+    finds the same phrases, only more or less quickly."""
+    plains = {key: frozenset(w for w in key if w.isascii() and w.isalpha()) for key in standard}
+    if not all(plains.values()):
+        return None
+    shared = Counter(w for words in plains.values() for w in words)
+    usual = Counter(" ".join(map(str, standard.values())).lower().replace("-", " ").split())
+    rank = {w: (w in FUNCTION_WORDS, -len(w), usual[w], n, w) for w, n in shared.items()}
+    gate: dict = defaultdict(list)
+    for key, words in plains.items():
+        rarest = min(words, key=rank.__getitem__)
+        j, last = key.index(rarest), len(key) - 1
+        left = key[j - 1] if j and _whole_word(key[j - 1]) else None
+        right = None
+        if j < last:
+            following = key[j + 1]
+            if j + 1 < last and _whole_word(following) or j + 1 == last and following in words:
+                right = following
+        gate[rarest].append((words, key, j, left, right))
+    return dict(gate)
+
+
+def _whole_word(word: str) -> bool:
+    """Whether a word of a phrase is ASCII letters with single apostrophes inside: a whole
+    ``WORD_TOKEN`` word wherever the phrase matches (when it is not the phrase's last)."""
+    return word.isascii() and word.replace("'", "a").isalpha() and word[0] != "'" != word[-1] and "''" not in word
 
 
 @cache
@@ -992,8 +1869,24 @@ def tortured_phrase(paragraph, ctx):
 
     Prefer: `Doctors at the clinic screen for breast cancer every spring.`
     """
+    try:
+        lexicon, starts = ctx.phrasing_gate
+    except AttributeError:  # the rule's first paragraph in this document
+        lexicon, starts = ctx.phrasing_gate = tortured_gate(ctx)
+    if starts is not None and paragraph.start not in starts:
+        return ()
+    return tortured_findings(paragraph, ctx, lexicon)
+
+
+def tortured_gate(ctx):
+    """The rule's lexicon, and the starts of the paragraphs where it can find something (None: any)."""
     extra = tuple(sorted((str(k), str(v)) for k, v in ctx.options.extra_phrases.items()))
     lexicon = tortured_lexicon(extra)
+    scan = document_scan(ctx.doc)
+    return lexicon, None if scan is None else scan.tortured_paragraphs(lexicon)
+
+
+def tortured_findings(paragraph, ctx, lexicon):
     starts = phrase_starts(paragraph_words(ctx.doc, paragraph), lexicon)
     if starts == []:
         return
