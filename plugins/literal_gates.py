@@ -47,6 +47,7 @@ credits) and plugins/template.py (T104's placeholders).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 import re
@@ -483,6 +484,7 @@ LARGE_SET = 6  # in a whole document, a set of more strings than this is looked 
 LETTER_ORDER = "etaoinshrdlcumwfgypbvkjxqz"
 
 
+@lru_cache(maxsize=None)  # asked thousands of times while the matchers are written out at import
 def _rarity(char: str) -> int:
     if char.isascii() and char.isalpha():
         return LETTER_ORDER.index(char.lower()) + (30 if char.isupper() else 0)
