@@ -351,7 +351,8 @@ NO_QUOTES = ParagraphQuotes((), (), None, False)
 
 def quoted_paragraphs(doc) -> tuple[list[ParagraphQuotes], list[int]]:
     """``pair_quotes`` for every quote paragraph (``quote_paragraphs``), and the indices of
-    the paragraphs holding a quotation mark, in order; computed once.
+    the paragraphs holding a quotation mark, in order; computed once. A document without a
+    quotation mark gets two empty lists, and its quote paragraphs are never worked out.
 
     str.find looks for each text QUOTE_MARK can match throughout the document
     (``mark_occurrences``), and only the paragraphs holding one are paired, from those
@@ -360,9 +361,9 @@ def quoted_paragraphs(doc) -> tuple[list[ParagraphQuotes], list[int]]:
     """
 
     def build() -> tuple[list[ParagraphQuotes], list[int]]:
-        units = quote_paragraphs(doc)
-        quotes = [NO_QUOTES] * len(units)
         occurrences = mark_occurrences(doc)
+        units = quote_paragraphs(doc) if occurrences else ()
+        quotes = [NO_QUOTES] * len(units)
         if not occurrences:
             return quotes, []
         starts = [unit.start for unit in units]
@@ -783,8 +784,8 @@ def unbalanced_quotes(doc, ctx):
     marks count as opening or closing by where they stand, an inch mark after a
     digit is ignored, and apostrophes and single quotes are out of scope.
     """
-    paragraphs = quote_paragraphs(doc)
     all_quotes, marked = quoted_paragraphs(doc)
+    paragraphs = quote_paragraphs(doc) if marked else ()
     for index in marked:  # a paragraph without a quotation mark has nothing to report
         para, quotes = paragraphs[index], all_quotes[index]
         following = all_quotes[index + 1] if index + 1 < len(paragraphs) else None
