@@ -14,7 +14,6 @@ from __future__ import annotations
 import random
 import string
 import sys
-from itertools import islice
 
 import regex
 from conftest import FIXTURES, linter_for
