@@ -861,11 +861,6 @@ def key_words(phrases) -> set[str]:
     return {max(p.lower().split(), key=len) for p in phrases if p.strip()}
 
 
-# Every weasel match contains one of its part's key words, so a sentence without any of
-# them is skipped before the (much slower) full pattern runs.
-WEASEL_KEYS = frozenset(
-    {*WEASEL_WORDS["groups"], *WEASEL_WORDS["bare_groups"], *key_words(WEASEL_WORDS["phrases"])}
-)
 TOKEN_EDGE = "".join(sorted(set(".,;:!?()[]{}<>\"'`*_\u201c\u201d\u2018\u2019\u2014\u2013\u2026-")))
 
 
