@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import random
 import sys
+import weakref
 from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
@@ -705,7 +706,7 @@ class Scan:
     ``DocumentWords``), read once for all the G rules, and where each rule can find something."""
 
     def __init__(self, doc, letters: Letters) -> None:
-        self.doc = doc
+        self._doc = weakref.ref(doc)  # the document keeps the scan (in its memo), not the other way round
         self.text = letters.text
         self._letters = letters
         self._lowered = self.text.lower()
@@ -713,6 +714,10 @@ class Scan:
         self._apostrophes = "'" in self.text or APOSTROPHE_MARK in self.text
         self._tortured: dict = {}
         self._clauses: dict = {}
+
+    @property
+    def doc(self):
+        return self._doc()
 
     # -- the words ------------------------------------------------------------------------
     @cached_property
@@ -1053,7 +1058,8 @@ class Scan:
         if len(digits) >= 2 * d:
             groups = _equal_groups(list(zip(*(digits[j:] for j in range(d)))))
             if groups:
-                marks = b" " + self.doc.masked.encode("latin-1", "replace").translate(_DIGIT_MARK_BYTES)
+                data = self._letters.data if self._letters.latin else self.doc.masked.encode("latin-1", "replace")
+                marks = b" " + data.translate(_DIGIT_MARK_BYTES)  # one byte a character
                 firsts = list(accumulate((marks.count(b" x", s.start, s.end + 1) for s in sentences), initial=0))
                 found.update(sentences[a].start for a in _runs_twice_in_one(groups, d, firsts))
         groups = self._repeated_words(k)
