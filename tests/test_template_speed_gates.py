@@ -14,7 +14,6 @@ from __future__ import annotations
 import random
 import re
 import sys
-import unicodedata
 from pathlib import Path
 
 import pytest
