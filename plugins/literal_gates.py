@@ -731,7 +731,7 @@ def longest(node: tuple) -> int | None:
 UNLIMITED = 1 << 62  # the length limit of a branch without one
 
 
-def _edge_space(text: str) -> bool:
+def edge_space(text: str) -> bool:
     return text[:1].isspace() or text[-1:].isspace()
 
 
@@ -914,7 +914,7 @@ class BranchMatcher:
         the alternations in order and, in each, the texts in order. The texts must be clean
         (no two spaces in a row, as ``template_lines.clean`` leaves them), or the branches'
         length limits don't hold; ``lows`` are their ``lowered`` forms, if the caller has them."""
-        if self.all_gated and not any(map(_edge_space, texts)):
+        if self.all_gated and not any(map(edge_space, texts)):
             if lows is None:
                 lows = [lowered(text) for text in texts]
             found = list(map(self.candidates, texts, lows))
@@ -928,7 +928,7 @@ class BranchMatcher:
             return None
         for which, branches in enumerate(self.ranges):
             for text in texts:
-                if not self.gated[which] or _edge_space(text):
+                if not self.gated[which] or edge_space(text):
                     match = self._whole(which).fullmatch(text)
                     if match:
                         return match.lastgroup, which
@@ -979,7 +979,7 @@ class SearchGate:
 
     def branches(self, text: str) -> list[int] | None:
         """The branches that may match (None: all of them, ungated)."""
-        if not self.checks or (self.anchored and _edge_space(text)):
+        if not self.checks or (self.anchored and edge_space(text)):
             return None
         low = _lazy_lowered(text)
         return [i for i, check in enumerate(self.checks) if check(text, low)]
@@ -987,7 +987,7 @@ class SearchGate:
     def may_match(self, text: str, low: str | None = None) -> bool:
         """Can the pattern find anything in the text? ``low`` is ``lowered(text)`` if the
         caller has it (and the gate is not ``large``)."""
-        if not self.checks or (self.anchored and _edge_space(text)):
+        if not self.checks or (self.anchored and edge_space(text)):
             return True
         if low is not None and self.any_check is not None:
             return self.any_check(text, low)

@@ -40,7 +40,7 @@ import regex
 
 from newslint.patterns import compile as compile_regex
 from newslint_plugins.lexicons import load_lexicon
-from newslint_plugins.literal_gates import BranchMatcher, SearchGate, _edge_space, lowered
+from newslint_plugins.literal_gates import BranchMatcher, SearchGate, edge_space, lowered
 
 ANYWHERE, OUTSIDE, WEAK, NONE = 3, 2, 1, 0
 
@@ -439,7 +439,7 @@ def _pattern_match(text: str, lexicon: Lexicon, low: str | None = None) -> tuple
     bare = text.strip(WRAPPERS)
     matcher = lexicon.matcher
     if matcher is not None:
-        if bare == text and low is not None and matcher.all_gated and not _edge_space(text) and not matcher.candidates(text, low):
+        if bare == text and low is not None and matcher.all_gated and not edge_space(text) and not matcher.candidates(text, low):
             return None, NONE  # the usual case, without the detour through fullmatch()
         if bare != text:
             found = lexicon.matcher.fullmatch((bare, text))
