@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import random
 import tempfile
 from pathlib import Path
 
@@ -62,3 +63,18 @@ def wolf():
     """A Linter with the wolf test plugin: ``wolf(text, path)`` returns findings."""
     linter = Linter(wolf_settings())
     return lambda text, path="story.md": linter.lint_text(text, path).findings
+
+
+def word_soup(seed: int, words: list[str], count: int, length: int = 40, joins=("", " ", " ", ", "), *,
+              spaces: list[str]) -> list[str]:
+    """``count`` texts of up to ``length`` random ``words`` joined by ``joins`` or white ``spaces``
+    (for the speed-gate tests, which compare a rule's shortcuts with its plain scans)."""
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(count):
+        parts = []
+        for _ in range(rng.randint(1, length)):
+            parts.append(rng.choice(words))
+            parts.append(rng.choice(spaces) if rng.random() < 0.3 else rng.choice(joins))
+        texts.append("".join(parts))
+    return texts

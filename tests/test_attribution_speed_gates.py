@@ -11,12 +11,13 @@ seed, so a failure repeats.
 """
 from __future__ import annotations
 
+import functools
 import random
 import string
 import sys
 
 import regex
-from conftest import FIXTURES, linter_for
+from conftest import FIXTURES, linter_for, word_soup
 
 from newslint.engine import units_for
 from newslint.rules import RuleContext
@@ -30,17 +31,7 @@ REGEX_SPACES = [" ", "  ", "\n", "\t", "\u00a0", "\u2003"]  # within a paragraph
 FOLDED = {"s": "\u017f", "k": "\u212a", "i": "\u0130"}
 
 
-def soup(seed: int, words: list[str], count: int, length: int = 40, joins=("", " ", " ", ", ")) -> list[str]:
-    """``count`` texts of up to ``length`` random ``words`` and white space."""
-    rng = random.Random(seed)
-    texts = []
-    for _ in range(count):
-        parts = []
-        for _ in range(rng.randint(1, length)):
-            parts.append(rng.choice(words))
-            parts.append(rng.choice(SPACES) if rng.random() < 0.3 else rng.choice(joins))
-        texts.append("".join(parts))
-    return texts
+soup = functools.partial(word_soup, spaces=SPACES)
 
 
 def variants(phrase: str, rng: random.Random, spaces=SPACES, fold=0.1) -> str:

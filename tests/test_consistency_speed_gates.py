@@ -9,13 +9,14 @@ same answer. Texts come from a fixed seed, so a failure repeats.
 """
 from __future__ import annotations
 
+import functools
 import random
 import sys
 from collections import defaultdict
 
 import pytest
 import regex
-from conftest import FIXTURES
+from conftest import FIXTURES, word_soup
 
 from newslint_plugins import consistency as C
 from newslint_plugins import numbers as N
@@ -26,17 +27,7 @@ FIXTURE_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("co
 SPACES = [" ", " ", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "\u2003", "\x1c", " " * 30]
 
 
-def soup(seed: int, words: list[str], count: int, length: int = 40, joins=("", " ", " ", ", ")) -> list[str]:
-    """``count`` texts of up to ``length`` random ``words`` and white space."""
-    rng = random.Random(seed)
-    texts = []
-    for _ in range(count):
-        parts = []
-        for _ in range(rng.randint(1, length)):
-            parts.append(rng.choice(words))
-            parts.append(rng.choice(SPACES) if rng.random() < 0.3 else rng.choice(joins))
-        texts.append("".join(parts))
-    return texts
+soup = functools.partial(word_soup, spaces=SPACES)
 
 
 NAMES = ["Imke", "Tavita", "Ruslan", "Brannigan", "Brannagan", "Oyelaran", "Oyelaren", "McTavish", "Mctavish",
