@@ -795,13 +795,7 @@ class BranchMatcher:
             self._index("first", gate.pre, index)
             lowercase = bool(gate.pre[1])
         elif chars is not None and not empty:
-            lits = [c for c in chars if c not in (SPACE, DIGIT_CLASS, NON_ASCII)]  # the texts have no space at the start
-            if DIGIT_CLASS in chars:
-                lits += [(d, False) for d in "0123456789"]
-            if DIGIT_CLASS in chars or NON_ASCII in chars:
-                self.non_ascii_first.append(index)
-            self._index("first", _split(frozenset(lits)), index)
-            lowercase = any(ic for _, ic in lits)
+            lowercase = self._index_chars("first", chars, index)
         elif gate.suf is not None:
             self._index("last", gate.suf, index)
             lowercase = bool(gate.suf[1])
@@ -810,15 +804,20 @@ class BranchMatcher:
             if chars is None or empty:
                 self.checked.append((index, self.limits[index], self.checks[index]))
                 return
-            lits = [c for c in chars if c not in (SPACE, DIGIT_CLASS, NON_ASCII)]  # the texts have no space at the end
-            if DIGIT_CLASS in chars:
-                lits += [(d, False) for d in "0123456789"]
-            if DIGIT_CLASS in chars or NON_ASCII in chars:
-                self.non_ascii_last.append(index)
-            self._index("last", _split(frozenset(lits)), index)
-            lowercase = any(ic for _, ic in lits)
+            lowercase = self._index_chars("last", chars, index)
         if lowercase:
             self.unlowered.append(index)
+
+    def _index_chars(self, end: str, chars: frozenset, index: int) -> bool:
+        """File a branch under the characters its matches can start (end) with; True when it is
+        filed under a lowercase one (so a text that can't be lowered must check it anyway)."""
+        lits = [c for c in chars if c not in (SPACE, DIGIT_CLASS, NON_ASCII)]  # the texts have no space at either end
+        if DIGIT_CLASS in chars:
+            lits += [(d, False) for d in "0123456789"]
+        if DIGIT_CLASS in chars or NON_ASCII in chars:
+            (self.non_ascii_first if end == "first" else self.non_ascii_last).append(index)
+        self._index(end, _split(frozenset(lits)), index)
+        return any(ic for _, ic in lits)
 
     def _index(self, end: str, lits: tuple, index: int) -> None:
         for ci, strings in ((False, lits[0]), (True, lits[1])):
