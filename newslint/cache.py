@@ -1,11 +1,15 @@
-"""The user's cache folder, atomic writes into it, and data files kept there pre-parsed.
+"""The user's cache folder: where it is, atomic writes into it, and what is kept there.
 
-newslint keeps two kinds of things between runs, both only to start faster:
-compiled regular expressions (``newslint.patterns``) and the parsed contents of
-the rules' YAML data files (``parsed``). The folder is ``$XDG_CACHE_HOME/newslint``
-(``~/.cache/newslint``); ``NEWSLINT_CACHE_DIR`` moves it, and setting it to an
-empty string turns caching off. An unreadable or unwritable cache is ignored:
-the cache may make a run faster, never different.
+newslint keeps what is slow to work out between runs, only to run faster:
+compiled regular expressions (``newslint.patterns``), the parsed contents of
+data files (``parsed``: the rules' YAML lexicons, textstat's syllable counts),
+tables of derived values (``Memo``: the template lexicon's literal gates) and
+the plugins' entry points (``newslint.entrypoints``). The folder is
+``$XDG_CACHE_HOME/newslint`` (``~/.cache/newslint``); ``NEWSLINT_CACHE_DIR``
+moves it, and setting it to an empty string turns caching off. Every entry is
+keyed by what it depends on; an unreadable or unwritable cache is ignored: the
+cache may make a run faster, never different. Caches are saved at exit, and
+pool workers (which skip atexit) call ``save_all`` themselves.
 """
 from __future__ import annotations
 
@@ -17,7 +21,6 @@ from pathlib import Path
 from typing import Any, Callable
 
 from newslint._version import __version__
-
 
 _savers: list[Callable[[], None]] = []
 
