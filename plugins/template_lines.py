@@ -85,9 +85,12 @@ TOKEN_SPLIT = compile_regex(rf"[{TOKEN_SPLIT_CHARS}]+")
 TOKEN_TRIM = ".:!?*'\u2019\u2018-\u2013\u2014=_~#"
 # A TOKEN_SPLIT piece stripped of TOKEN_TRIM, in one pass: the standard library's re scans
 # these plain classes several times faster, and on text without \x1c-\x1f its \s is regex's.
+# A token starts and ends with a character that is neither a splitter nor trimmed, so the
+# trimmed characters around it are skipped by the scan itself (matching them as part of the
+# pattern made a long run of them, such as a separator line, quadratic).
 _TRIM_CHARS = "".join(re.escape(char) for char in TOKEN_TRIM)
 TOKEN = re.compile(
-    f"[{_TRIM_CHARS}]*([^{TOKEN_SPLIT_CHARS}{_TRIM_CHARS}]+(?:[{_TRIM_CHARS}]+[^{TOKEN_SPLIT_CHARS}{_TRIM_CHARS}]+)*)[{_TRIM_CHARS}]*"
+    f"([^{TOKEN_SPLIT_CHARS}{_TRIM_CHARS}]+(?:[{_TRIM_CHARS}]+[^{TOKEN_SPLIT_CHARS}{_TRIM_CHARS}]+)*)"
 )
 ASCII_NUMERIC = re.compile("[0-9+]")
 CAMEL = compile_regex(r"(?<=[\p{Ll}\p{N}])(?=\p{Lu}\p{Ll})|(?<=\p{Ll})(?=\p{Lu}{2})")

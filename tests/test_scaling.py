@@ -1,10 +1,13 @@
 """Scaling: no module-level pattern backtracks catastrophically, and hostile input lints cleanly.
 
-Every compiled ``regex`` pattern at module level in ``newslint`` and the
-built-in plugins is run over long runs of one character, of spaces, quotes
-and brackets, and over alternating shapes (10^5 characters each), with the
-regex module's ``timeout=`` as the guard: a linear scan takes milliseconds, a
-quadratic or exponential one takes minutes and raises ``TimeoutError``. No
+Every compiled pattern at module level in ``newslint`` and the built-in
+plugins (``regex``'s, and the standard library's ``re`` where a rule uses it
+for speed) is run over long runs of one character, of spaces, quotes and
+brackets, and over alternating shapes (10^5 characters each), with a time
+limit as the guard (the regex module's ``timeout=``; for ``re``, an interval
+timer, whose signal the ``re`` engine checks while it matches): a linear scan
+takes milliseconds, a quadratic or exponential one takes minutes and is
+stopped. No
 test here asserts how long anything takes; ``bench/throughput.py`` measures
 the 10 MB timings.
 
@@ -16,8 +19,11 @@ instead of with ``finditer``; a module lists them in ``ANCHORED_PATTERNS``, and
 from __future__ import annotations
 
 import collections
+import contextlib
 import importlib
 import pkgutil
+import re
+import signal
 
 import pytest
 import regex
@@ -92,7 +98,7 @@ def module_patterns():
             else:
                 values = [value]
             for item in values:
-                if isinstance(item, regex.Pattern) and id(item) not in seen:
+                if isinstance(item, (regex.Pattern, re.Pattern)) and id(item) not in seen:
                     seen.add(id(item))
                     qualified = f"{module.__name__}.{name}"
                     yield qualified, item, name in anchored or qualified in ANCHORED
@@ -105,6 +111,41 @@ def test_patterns_were_found():
     assert len(PATTERNS) > 50
     names = {name for name, _, _ in PATTERNS}
     assert "newslint.segment.SENTENCE_END" in names and "newslint_plugins.phrasing.DOUBLED" in names
+    assert "newslint_plugins.timeframe.MONTH_START" in names  # a standard-library re pattern
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float):
+    """Raise TimeoutError in the block after ``seconds`` (for ``re``, which has no ``timeout=``)."""
+    def stop(signum, frame):
+        raise TimeoutError
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def scan(pattern, text: str, anchored: bool) -> None:
+    if isinstance(pattern, re.Pattern):
+        with time_limit(TIMEOUT):
+            pattern.match(text)
+            pattern.match(text, LENGTH // 2)
+            if not anchored:
+                collections.deque(pattern.finditer(text), maxlen=0)
+        return
+    pattern.match(text, timeout=TIMEOUT)
+    pattern.match(text, LENGTH // 2, timeout=TIMEOUT)
+    if not anchored:
+        collections.deque(pattern.finditer(text, timeout=TIMEOUT), maxlen=0)
+
+
+def test_the_time_limit_stops_a_backtracking_re_pattern():
+    with pytest.raises(TimeoutError):
+        scan(re.compile(r"(a+)+b"), "a" * 40, anchored=True)
 
 
 @pytest.mark.parametrize("name, pattern, anchored", PATTERNS, ids=[name for name, _, _ in PATTERNS])
@@ -112,10 +153,7 @@ def test_pattern_runs_in_linear_time_on_hostile_input(name, pattern, anchored):
     for shape, unit in SHAPES.items():
         text = (unit * (LENGTH // len(unit) + 1))[:LENGTH]
         try:
-            pattern.match(text, timeout=TIMEOUT)
-            pattern.match(text, LENGTH // 2, timeout=TIMEOUT)
-            if not anchored:
-                collections.deque(pattern.finditer(text, timeout=TIMEOUT), maxlen=0)
+            scan(pattern, text, anchored)
         except TimeoutError:
             how = "match" if anchored else "scan"
             pytest.fail(f"{name} takes more than {TIMEOUT:g} s to {how} {LENGTH:,} characters of {shape} "
