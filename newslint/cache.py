@@ -14,11 +14,13 @@ pool workers (which skip atexit) call ``save_all`` themselves.
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import os
+import pickle
 import zlib
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Hashable, NamedTuple
 
 from newslint._version import __version__
 
@@ -110,51 +112,92 @@ def parsed(source: Path, parse: Callable[[str], Any], depends_on: tuple[str | Pa
     return value
 
 
+class PlainUnpickler(pickle.Unpickler):
+    """Reads back plain data only (dicts, tuples, strings, bytes, numbers): never an object."""
+
+    def find_class(self, module: str, name: str):
+        raise pickle.UnpicklingError(f"{module}.{name} is not plain data")
+
+
+class Codec(NamedTuple):
+    """How a Memo's table is written: bytes out, bytes in, and the file's suffix."""
+
+    dumps: Callable[[dict], bytes]
+    loads: Callable[[bytes], Any]
+    suffix: str
+
+
+JSON = Codec(lambda table: json.dumps(table, ensure_ascii=False).encode("utf-8"), json.loads, ".json")
+# For tables whose keys or values JSON can't hold (tuples as keys, bytes as values).
+PLAIN_PICKLE = Codec(lambda table: pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL),
+                     lambda data: PlainUnpickler(io.BytesIO(data)).load(), ".pickle")
+_UNREADABLE = (OSError, EOFError, ValueError, TypeError, AttributeError, IndexError, pickle.UnpicklingError)
+
+
 class Memo:
-    """A table of values (plain JSON data) that are slow to work out, kept between runs.
+    """A table of values that are slow to work out, kept between runs.
 
     ``get(key, build)`` returns the saved value for ``key`` or saves what ``build()``
-    returns. The table is read on the first ``get`` and written once, atomically, at exit
-    when something was added (keeping at most ``max_saved`` entries: beyond that, only the
-    ones this process asked for). Its file is named after newslint's version and the contents
-    of the ``depends_on`` files (the code that works the values out), so an upgrade or an edit
-    starts afresh; a key must name everything else its value depends on.
+    returns (``lookup`` and ``put`` do the two halves). The table is read on first use and
+    written atomically at exit when something was added, merged with what other processes
+    saved since (keeping at most ``max_saved`` entries: beyond that, only the ones this
+    process asked for). Its file is named after newslint's version and the contents of the
+    ``depends_on`` files (the code that works the values out), so an upgrade or an edit
+    starts afresh; a key must name everything else its value depends on. Tables are JSON
+    unless a ``codec`` says otherwise; either way only plain data is ever read back.
     """
 
-    def __init__(self, name: str, depends_on: tuple[str | Path, ...] = (), max_saved: int = 5000) -> None:
+    def __init__(self, name: str, depends_on: tuple[str | Path, ...] = (), max_saved: int = 5000,
+                 codec: Codec = JSON) -> None:
         self.name = name
         self.depends_on = depends_on
         self.max_saved = max_saved
+        self.codec = codec
         self._table: dict | None = None
-        self._asked: set[str] = set()
+        self._asked: set = set()
         self._changed = False
 
     def path(self) -> Path | None:
         where = folder()
         if where is None:
             return None
-        return where / f"memo-{self.name}-{__version__}-{code_digest(*self.depends_on)}.json"
+        code = f"-{code_digest(*self.depends_on)}" if self.depends_on else ""
+        return where / f"memo-{self.name}-{__version__}{code}{self.codec.suffix}"
 
-    def get(self, key: str, build: Callable[[], Any]) -> Any:
+    def get(self, key: Hashable, build: Callable[[], Any]) -> Any:
         table = self._loaded()
         self._asked.add(key)
-        if key in table:
+        if key in table:  # a saved None is a value too
             return table[key]
-        value = table[key] = build()
+        value = build()
+        self.put(key, value)
+        return value
+
+    def lookup(self, key: Hashable) -> Any:
+        """The saved value for ``key``, or None."""
+        self._asked.add(key)
+        return self._loaded().get(key)
+
+    def put(self, key: Hashable, value: Any) -> None:
+        self._loaded()[key] = value
         if not self._changed:
             self._changed = True
             save_at_exit(self.save)
-        return value
+
+    def _read(self) -> dict:
+        path = self.path()
+        if path is not None:
+            try:
+                data = self.codec.loads(path.read_bytes())
+            except _UNREADABLE:
+                return {}
+            if isinstance(data, dict):
+                return data
+        return {}
 
     def _loaded(self) -> dict:
         if self._table is None:
-            self._table = {}
-            path = self.path()
-            if path is not None:
-                with contextlib.suppress(OSError, ValueError):
-                    data = json.loads(path.read_bytes())
-                    if isinstance(data, dict):
-                        self._table = data
+            self._table = self._read()
         return self._table
 
     def save(self) -> None:
@@ -163,12 +206,8 @@ class Memo:
         if path is None or not self._changed:
             return
         self._changed = False
-        table = dict(self._table or {})
-        with contextlib.suppress(OSError, ValueError):
-            saved = json.loads(path.read_bytes())
-            if isinstance(saved, dict):
-                table = {**saved, **table}
+        table = {**self._read(), **(self._table or {})}
         if len(table) > self.max_saved:
             table = {key: value for key, value in table.items() if key in self._asked}
         with contextlib.suppress(TypeError, ValueError):
-            write_atomic(path, json.dumps(table, ensure_ascii=False).encode("utf-8"))
+            write_atomic(path, self.codec.dumps(table))

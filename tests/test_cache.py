@@ -95,3 +95,13 @@ def test_a_memo_starts_afresh_when_its_code_changes(tmp_path, monkeypatch):
     assert cache.Memo("demo", depends_on=(code,)).get("k", lambda: "new") == "old"
     code.write_text("RULE = 2\n")
     assert cache.Memo("demo", depends_on=(code,)).get("k", lambda: "new") == "new"
+
+
+def test_a_memo_keeps_none_as_a_value(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    built = []
+    memo = cache.Memo("demo")
+    assert memo.get("k", lambda: built.append(1)) is None
+    memo.save()
+    assert cache.Memo("demo").get("k", lambda: built.append(2)) is None
+    assert built == [1]

@@ -24,16 +24,16 @@ def test_compile_returns_the_same_pattern_each_time():
 
 def test_a_second_start_reads_the_patterns_the_first_one_saved(tmp_path):
     code = ("from newslint import patterns; p = patterns.compile(r'(?<=\\p{Ll}\\s)\\p{Lu}\\w+');"
-            "print(p.findall('met Ada and Bo'), sorted(patterns._loaded()) == sorted(patterns._asked))")
+            "print(p.findall('met Ada and Bo'), sorted(patterns.TABLE._loaded()) == sorted(patterns.TABLE._asked))")
     first = run_python(code, tmp_path)
-    saved = list(tmp_path.glob("patterns-*.pickle"))
+    saved = list(tmp_path.glob("memo-patterns-*.pickle"))
     assert len(saved) == 1 and first.startswith("['Ada', 'Bo']")
     assert run_python(code, tmp_path) == first
 
 
 def test_a_cache_holding_anything_but_patterns_is_refused(tmp_path):
     run_python("from newslint import patterns; patterns.compile('x')", tmp_path)
-    [path] = tmp_path.glob("patterns-*.pickle")
+    [path] = tmp_path.glob("memo-patterns-*.pickle")
     path.write_bytes(pickle.dumps({("x", 0): pickle.dumps(os.getcwd)}))  # a callable that is not regex's compile
     assert run_python("from newslint import patterns; print(patterns.compile('x').pattern)", tmp_path) == "x\n"
     path.write_bytes(pickle.dumps({("x", 0): pickle.dumps(regex.compile("not x"))}))  # another pattern
