@@ -3,7 +3,8 @@
 newslint keeps what is slow to work out between runs, only to run faster:
 compiled regular expressions (``newslint.patterns``), the parsed contents of
 data files (``parsed``: the rules' YAML lexicons, textstat's syllable counts),
-tables of derived values (``Memo``: the template lexicon's literal gates) and
+tables of derived values (``Memo``: the template lexicon's literal gates), the
+compiled code of the Python that rules write out (``newslint.generated``) and
 the plugins' entry points (``newslint.entrypoints``). The folder is
 ``$XDG_CACHE_HOME/newslint`` (``~/.cache/newslint``); ``NEWSLINT_CACHE_DIR``
 moves it, and setting it to an empty string turns caching off. Every entry is

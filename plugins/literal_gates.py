@@ -36,10 +36,11 @@ tests/test_template_speed_gates.py pins the Unicode facts this rests on against 
 point and compares the gated matchers with the whole patterns on real and random text.
 
 *The cache*: reading a branch and working out its gate takes most of a second for the
-several hundred branches of the template lexicon, so each branch's gate (``cached_gate``)
-and the facts ``BranchMatcher`` needs of it (``branch_facts``) are kept as JSON in the
-cache folder (``newslint.cache.Memo`` "literal-gates", ``GATES``), keyed by the branch's
-source, flags and use; a damaged entry is worked out again.
+several hundred branches of the template lexicon, so the facts ``BranchMatcher`` needs of
+each branch (``branch_facts``) and the gates of a ``SearchGate``'s pattern (``search_gates``)
+are kept as JSON in the cache folder (``newslint.cache.Memo`` "literal-gates", ``GATES``),
+keyed by the source, flags and use; a damaged entry is worked out again. The Python the
+gates and matchers are written out as is compiled once and kept too (``newslint.generated``).
 
 Used by the T family: plugins/template_lines.py (the widget lexicon's patterns, captions and
 credits) and plugins/template.py (T104's placeholders).
@@ -55,7 +56,7 @@ import unicodedata
 
 import regex
 
-from newslint import cache
+from newslint import cache, generated
 from newslint.patterns import compile as compile_regex
 
 Lit = tuple  # (string, case-insensitive): a case-insensitive one is looked for in text.lower()
@@ -607,13 +608,31 @@ class Gate:
 GATES = cache.Memo("literal-gates", depends_on=(__file__,))  # gates are only as sound as this code
 
 
-def cached_gate(source: str, flags: int, node: tuple, mode: str) -> Gate:
-    """``literal_gate(node, mode)`` for the branch ``source`` (compiled with ``flags``), from the cache when it can be."""
-    key = f"{mode}\0{flags}\0{source}"
+READABLE_FLAGS = regex.IGNORECASE | regex.VERBOSE  # the flags the reader reads; UNICODE and VERSION0 change nothing
+
+
+def search_gates(pattern: regex.Pattern, mode: str) -> tuple[list[str], list[Gate], bool]:
+    """The sources and gates of ``pattern``'s top-level branches used with ``mode`` ("search"
+    or "match"), and whether a search branch is anchored at the end; no branches when the
+    reader can't read the pattern. From the cache when it can be."""
+
+    def read() -> list | None:
+        if pattern.flags & ~(READABLE_FLAGS | regex.UNICODE | regex.VERSION0):
+            return None
+        try:
+            branches = parse_branches(pattern.pattern, pattern.flags & READABLE_FLAGS)
+        except Unreadable:
+            return None
+        anchored = mode == "search" and any(anchored_end(node) for _, node in branches)
+        return [[source for source, _ in branches], [literal_gate(node, mode).plain() for _, node in branches], anchored]
+
+    data = GATES.get(f"search\0{mode}\0{int(pattern.flags)}\0{pattern.pattern}", read)
     try:
-        return Gate.from_plain(GATES.get(key, lambda: literal_gate(node, mode).plain()))
-    except (TypeError, ValueError):  # a damaged entry: work it out again
-        return literal_gate(node, mode)
+        sources, gates, anchored = data if data is not None else ([], [], False)
+        return list(map(str, sources)), [Gate.from_plain(gate) for gate in gates], bool(anchored)
+    except (TypeError, ValueError):  # a damaged entry: read the pattern again
+        data = read()
+        return ([], [], False) if data is None else (data[0], [Gate.from_plain(gate) for gate in data[1]], data[2])
 
 
 @dataclass(frozen=True)
@@ -753,7 +772,6 @@ class BranchMatcher:
         self.names: list[str] = []
         self.ranges: list[range] = []
         self.gates: list[Gate] = []
-        self.checks: list = []  # each gate as a function of (text, lowered text)
         self.limits: list[int] = []  # the longest clean text each branch can match
         # Lookup tables keyed by the first (last) one or two characters of a prefix (suffix),
         # case-sensitive and lowercase: key -> (all its strings, [(strings, branch)]).
@@ -763,7 +781,7 @@ class BranchMatcher:
         self.unlowered: list[int] = []  # looked up by a lowercase literal: candidates when a text can't be lowered
         self.non_ascii_first: list[int] = []  # may start with a character beyond ASCII (a digit, say)
         self.non_ascii_last: list[int] = []  # may end with one
-        self.checked: list[tuple[int, int, object]] = []  # looked up by nothing: (branch, limit, check)
+        self.checked: list[int] = []  # the branches looked up by nothing
         for branches in self.alternations:
             first = len(self.sources)
             found = []
@@ -788,7 +806,6 @@ class BranchMatcher:
         self.sources.append(wrapped)
         gate = facts.gate
         self.gates.append(gate)
-        self.checks.append(gate.check())
         self.limits.append(facts.limit if facts.limit is not None else UNLIMITED)
         chars, empty = facts.first
         if gate.pre is not None:
@@ -802,7 +819,7 @@ class BranchMatcher:
         else:
             chars, empty = facts.last
             if chars is None or empty:
-                self.checked.append((index, self.limits[index], self.checks[index]))
+                self.checked.append(index)
                 return
             lowercase = self._index_chars("last", chars, index)
         if lowercase:
@@ -848,15 +865,17 @@ class BranchMatcher:
         """``candidates(text, low)``: the branches, in order, whose gate a clean text (single
         spaces, none at either end) passes, ``low`` being ``lowered(text)``. It is written out
         as Python: the branches looked up by nothing are checked in turn, then a function per
-        first or last one or two characters checks the branches filed under them."""
+        first or last one or two characters checks the branches filed under them. The whole
+        module is compiled once and kept (``newslint.generated``)."""
         names: dict[str, object] = {"__builtins__": {"len": len, "sorted": sorted, "set": set}}
 
         def test(index: int, without: str = "") -> str:
             expression = self.gates[index].expression(names, without=without)
             return f"n <= {self.limits[index]} and {expression}" if self.limits[index] < UNLIMITED else expression
 
+        module: list[str] = []  # the functions of the lookup tables, then the tables
         code = ["def candidates(t, l):", "    n = len(t)", "    r = []"]
-        code += [f"    if {test(index)}: r.append({index})" for index, _, _ in self.checked]
+        code += [f"    if {test(index)}: r.append({index})" for index in self.checked]
         code.append("    if not t: return r")
         # One table per end, by two characters with a fallback by one, looked up in the
         # lowercase text; a case-sensitive key of caseless characters is its own lowercase.
@@ -874,21 +893,20 @@ class BranchMatcher:
                             unlowered += [index for _, index in entries]
             how = "startswith" if end == "first" else "endswith"
             for size in (2, 1):
-                functions = {}
-                for key, entries in merged[size].items():
+                table = []
+                for number, (key, entries) in enumerate(merged[size].items()):
                     if size == 2:  # the one-character entries of the same end character come along
                         entries = entries + merged[1].get(key[0] if end == "first" else key[-1], [])
-                    body = ["def f(t, l, n, r):"]
+                    function = f"{end}_{size}_{number}"
+                    module.append(f"def {function}(t, l, n, r):")
                     for strings, index, ic in entries:
                         conditions = []
                         if any(len(s) > len(key) for s in strings) or len(strings[0]) < len(key):
                             conditions.append(f"{'l' if ic else 't'}.{how}({strings!r})")
                         conditions.append(test(index, without="pre" if end == "first" else "suf"))
-                        body.append(f"    if {' and '.join(conditions)}: r.append({index})")
-                    scope = dict(names)
-                    exec("\n".join(body), scope)  # noqa: S102 - built from repr() of strings only
-                    functions[key] = scope["f"]
-                names[f"{end}_{size}"] = functions
+                        module.append(f"    if {' and '.join(conditions)}: r.append({index})")
+                    table.append(f"{key!r}: {function}")
+                module.append(f"{end}_{size} = {{{', '.join(table)}}}")
             piece = "l[:{0}]" if end == "first" else "l[-{0}:]"
             lookups.append(f"f = {end}_2.get({piece.format(2)}) or {end}_1.get({piece.format(1)})")
         code.append("    if l is not None:")
@@ -904,8 +922,8 @@ class BranchMatcher:
             code.append("    if not t[-1].isascii():")
             code += [f"        if {test(index)}: r.append({index})" for index in self.non_ascii_last]
         code += ["    if len(r) > 1: r = sorted(set(r))", "    return r"]
-        self.source = "\n".join(code)
-        exec("\n".join(code), names)  # noqa: S102 - built from repr() of strings only
+        self.source = "\n".join(module + code)
+        exec(generated.compiled(self.source), names)  # noqa: S102 - built from repr() of strings only
         return names["candidates"]
 
     def fullmatch(self, texts: Sequence[str], lows: Sequence[str | None] | None = None) -> tuple[str, int] | None:
@@ -958,22 +976,16 @@ class SearchGate:
         """``large``: the texts are whole documents rather than lines. ``mode``: "search" (also
         for finditer) or "match"."""
         self.pattern = pattern
-        try:
-            branches = parse_branches(pattern.pattern, pattern.flags & (regex.IGNORECASE | regex.VERBOSE))
-            if pattern.flags & ~(regex.IGNORECASE | regex.VERBOSE | regex.UNICODE | regex.VERSION0):
-                raise Unreadable("flags")
-            self.sources = [source for source, _ in branches]
-            flags = pattern.flags & (regex.IGNORECASE | regex.VERBOSE)
-            self.gates = [cached_gate(source, flags, node, mode) for source, node in branches]
-            self.anchored = mode == "search" and any(anchored_end(node) for _, node in branches)
-        except Unreadable:
-            self.sources, self.gates, self.anchored = [], [], False
-        self.checks = [gate.check(lazy=True, large=large) for gate in self.gates]
-        self.any_check = None  # every gate in one function of the text and its lowercase
+        self.sources, self.gates, self.anchored = search_gates(pattern, mode)
+        # Every gate as a function of the text and a function that gives its lowercase, and
+        # (for lines) all of them in one function of the text and its lowercase.
+        names: dict[str, object] = {"__builtins__": {}}
+        lazy = ", ".join(f"lambda t, l: {gate.expression(names, 'l()', large)}" for gate in self.gates)
+        self.checks = list(eval(generated.compiled(f"({lazy},)", "eval"), names)) if self.gates else []  # noqa: S307
+        self.any_check = None
         if self.gates and not large:
-            names: dict[str, object] = {"__builtins__": {}}
             source = "lambda t, l: " + " or ".join(f"({gate.expression(names)})" for gate in self.gates)
-            self.any_check = eval(source, names)  # noqa: S307 - built from repr() of strings only
+            self.any_check = eval(generated.compiled(source, "eval"), names)  # noqa: S307 - built from repr() of strings only
         self.cut: dict[tuple[int, ...], regex.Pattern] = {}
 
     def branches(self, text: str) -> list[int] | None:

@@ -38,6 +38,7 @@ import re
 
 import regex
 
+from newslint import generated
 from newslint.patterns import compile as compile_regex
 from newslint_plugins.lexicons import load_lexicon
 from newslint_plugins.literal_gates import BranchMatcher, SearchGate, edge_space, lowered
@@ -170,7 +171,7 @@ def _caption_screen():
         either = " or ".join(f"({gate.expression(names)})" for gate in prefixed)
         terms.append(f"(({' or '.join(looks)}) and ({either}))")
     source = "lambda t, l: " + " or ".join(terms)
-    return eval(source, names)  # noqa: S307 - built from repr() of strings only
+    return eval(generated.compiled(source, "eval"), names)  # noqa: S307 - built from repr() of strings only
 
 
 CAPTION_SCREEN = _caption_screen()
