@@ -37,10 +37,12 @@ point and compares the gated matchers with the whole patterns on real and random
 
 *The cache*: reading a branch and working out its gate takes most of a second for the
 several hundred branches of the template lexicon, so the facts ``BranchMatcher`` needs of
-each branch (``branch_facts``) and the gates of a ``SearchGate``'s pattern (``search_gates``)
-are kept as JSON in the cache folder (``newslint.cache.Memo`` "literal-gates", ``GATES``),
-keyed by the source, flags and use; a damaged entry is worked out again. The Python the
-gates and matchers are written out as is compiled once and kept too (``newslint.generated``).
+each branch (``branch_facts``) are kept as JSON in the cache folder (``newslint.cache.Memo``
+"literal-gates", ``GATES``), keyed by the source, flags and use; what a start needs, the
+gates of a ``SearchGate``'s pattern (``search_gates``) and the plan of a ``BranchMatcher``
+(which alternations are gated, and the Python source of its candidates), in a smaller
+table (``PLANS``). A damaged entry is worked out again. The Python is compiled once and
+kept too (``newslint.generated``).
 
 Used by the T family: plugins/template_lines.py (the widget lexicon's patterns, captions and
 credits) and plugins/template.py (T104's placeholders).
@@ -606,6 +608,9 @@ class Gate:
 # several hundred branches, so what the matchers need of each branch is kept in the cache
 # folder (newslint.cache.Memo), keyed by the branch's source, flags and use.
 GATES = cache.Memo("literal-gates", depends_on=(__file__,))  # gates are only as sound as this code
+# What a start needs (the gates of SearchGate's patterns, BranchMatcher's plans) is kept apart
+# from the facts of every branch, which only a cache miss reads.
+PLANS = cache.Memo("literal-plans", depends_on=(__file__,))
 
 
 READABLE_FLAGS = regex.IGNORECASE | regex.VERBOSE  # the flags the reader reads; UNICODE and VERSION0 change nothing
@@ -626,7 +631,7 @@ def search_gates(pattern: regex.Pattern, mode: str) -> tuple[list[str], list[Gat
         anchored = mode == "search" and any(anchored_end(node) for _, node in branches)
         return [[source for source, _ in branches], [literal_gate(node, mode).plain() for _, node in branches], anchored]
 
-    data = GATES.get(f"search\0{mode}\0{int(pattern.flags)}\0{pattern.pattern}", read)
+    data = PLANS.get(f"search\0{mode}\0{int(pattern.flags)}\0{pattern.pattern}", read)
     try:
         sources, gates, anchored = data if data is not None else ([], [], False)
         return list(map(str, sources)), [Gate.from_plain(gate) for gate in gates], bool(anchored)
@@ -754,23 +759,16 @@ def edge_space(text: str) -> bool:
     return text[:1].isspace() or text[-1:].isspace()
 
 
-class BranchMatcher:
-    """``fullmatch`` of named alternations tried in order, each ``(?P<name>source)|...``
-    compiled with ``flags``: the name of the first branch that matches, as the whole
-    alternation would give it. Only branches whose gate the text passes are tried, each on
-    its own; an alternation with a branch the gate reader can't read runs whole.
+class CandidatesWriter:
+    """Writes out, as Python, the function that gives the branches of named alternations
+    (each ``(?P<name>source)|...`` compiled with ``flags``) whose gates a text passes.
 
-    A branch is looked up by the first character of its prefixes or of its matches, else by
-    the last character of its suffixes; only the rest are checked on every text."""
+    A branch is filed by the first character of its prefixes or of its matches, else by the
+    last character of its suffixes; only the rest are checked on every text. An alternation
+    with a branch the gate reader can't read gets no branches (``gated`` is False for it)."""
 
-    def __init__(self, alternations: Sequence[Sequence[tuple[str, str]]], flags: int, whole: Sequence[regex.Pattern] = ()):
-        self.flags = flags
-        self.alternations = [list(branches) for branches in alternations]
-        self.whole: list[regex.Pattern | None] = list(whole) or [None] * len(self.alternations)
+    def __init__(self, alternations: Sequence[Sequence[tuple[str, str]]], flags: int):
         self.gated: list[bool] = []
-        self.sources: list[str] = []  # every branch, wrapped in its named group
-        self.names: list[str] = []
-        self.ranges: list[range] = []
         self.gates: list[Gate] = []
         self.limits: list[int] = []  # the longest clean text each branch can match
         # Lookup tables keyed by the first (last) one or two characters of a prefix (suffix),
@@ -782,28 +780,20 @@ class BranchMatcher:
         self.non_ascii_first: list[int] = []  # may start with a character beyond ASCII (a digit, say)
         self.non_ascii_last: list[int] = []  # may end with one
         self.checked: list[int] = []  # the branches looked up by nothing
-        for branches in self.alternations:
-            first = len(self.sources)
+        for branches in alternations:
             found = []
             for name, source in branches:
-                wrapped = f"(?P<{name}>{source})"
-                facts = branch_facts(wrapped, flags)
+                facts = branch_facts(f"(?P<{name}>{source})", flags)
                 if facts is None:  # a branch the reader can't read: the alternation runs whole
                     found = []
                     break
-                found.append((name, wrapped, facts))
+                found.append(facts)
             self.gated.append(bool(found) or not branches)
-            for name, wrapped, facts in found:
-                self._add(name, wrapped, facts)
-            self.ranges.append(range(first, len(self.sources)))
-        self.compiled: list[regex.Pattern | None] = [None] * len(self.sources)
-        self.all_gated = all(self.gated)
-        self.candidates = self._generate()
+            for facts in found:
+                self._add(facts)
 
-    def _add(self, name: str, wrapped: str, facts: BranchFacts) -> None:
-        index = len(self.sources)
-        self.names.append(name)
-        self.sources.append(wrapped)
+    def _add(self, facts: BranchFacts) -> None:
+        index = len(self.gates)
         gate = facts.gate
         self.gates.append(gate)
         self.limits.append(facts.limit if facts.limit is not None else UNLIMITED)
@@ -848,26 +838,12 @@ class BranchMatcher:
                 every, entries = table.get(key, ((), []))
                 table[key] = (every + tuple(group), entries + [(tuple(group), index)])
 
-    def _pattern(self, index: int) -> regex.Pattern:
-        pattern = self.compiled[index]
-        if pattern is None:
-            pattern = self.compiled[index] = compile_regex(self.sources[index], self.flags)
-        return pattern
-
-    def _whole(self, which: int) -> regex.Pattern:
-        pattern = self.whole[which]
-        if pattern is None:
-            source = "|".join(f"(?P<{name}>{source})" for name, source in self.alternations[which])
-            pattern = self.whole[which] = compile_regex(source, self.flags)
-        return pattern
-
-    def _generate(self):
-        """``candidates(text, low)``: the branches, in order, whose gate a clean text (single
-        spaces, none at either end) passes, ``low`` being ``lowered(text)``. It is written out
-        as Python: the branches looked up by nothing are checked in turn, then a function per
-        first or last one or two characters checks the branches filed under them. The whole
-        module is compiled once and kept (``newslint.generated``)."""
-        names: dict[str, object] = {"__builtins__": {"len": len, "sorted": sorted, "set": set}}
+    def source(self) -> str:
+        """The module that defines ``candidates(text, low)``: the branches, in order, whose
+        gate a clean text (single spaces, none at either end) passes, ``low`` being
+        ``lowered(text)``. The branches looked up by nothing are checked in turn, then a
+        function per first or last one or two characters checks the branches filed under them."""
+        names: dict[str, object] = {}  # fullmatch gates are plain literals: they need no tables
 
         def test(index: int, without: str = "") -> str:
             expression = self.gates[index].expression(names, without=without)
@@ -922,9 +898,73 @@ class BranchMatcher:
             code.append("    if not t[-1].isascii():")
             code += [f"        if {test(index)}: r.append({index})" for index in self.non_ascii_last]
         code += ["    if len(r) > 1: r = sorted(set(r))", "    return r"]
-        self.source = "\n".join(module + code)
-        exec(generated.compiled(self.source), names)  # noqa: S102 - built from repr() of strings only
-        return names["candidates"]
+        if names:
+            raise AssertionError("a fullmatch gate asked for a table")
+        return "\n".join(module + code)
+
+
+
+class BranchMatcher:
+    """``fullmatch`` of named alternations tried in order, each ``(?P<name>source)|...``
+    compiled with ``flags``: the name of the first branch that matches, as the whole
+    alternation would give it. Only the branches ``candidates`` gives for a text (those
+    whose gate it passes: ``CandidatesWriter``) are tried, each on its own; an alternation
+    with a branch the gate reader can't read runs whole.
+
+    What the writer works out (which alternations are gated, and the source of
+    ``candidates``) is kept in ``PLANS``, keyed by the alternations, and the source's
+    compiled code in ``newslint.generated``: a start reads both back."""
+
+    def __init__(self, alternations: Sequence[Sequence[tuple[str, str]]], flags: int, whole: Sequence[regex.Pattern] = ()):
+        self.flags = flags
+        self.alternations = [list(branches) for branches in alternations]
+        self.whole: list[regex.Pattern | None] = list(whole) or [None] * len(self.alternations)
+        self.gated, source = self._plan()
+        self.sources: list[str] = []  # every gated branch, wrapped in its named group
+        self.names: list[str] = []
+        self.ranges: list[range] = []
+        for branches, gated in zip(self.alternations, self.gated):
+            first = len(self.sources)
+            for name, branch in branches if gated else ():
+                self.names.append(name)
+                self.sources.append(f"(?P<{name}>{branch})")
+            self.ranges.append(range(first, len(self.sources)))
+        self.compiled: list[regex.Pattern | None] = [None] * len(self.sources)
+        self.all_gated = all(self.gated)
+        names: dict[str, object] = {"__builtins__": {"len": len, "sorted": sorted, "set": set}}
+        exec(generated.compiled(source), names)  # noqa: S102 - built from repr() of strings only
+        self.candidates = names["candidates"]
+
+    def _plan(self) -> tuple[list[bool], str]:
+        """(``gated`` of each alternation, the source of ``candidates``), from the cache when it can be."""
+
+        def write() -> list:
+            writer = CandidatesWriter(self.alternations, self.flags)
+            return [writer.gated, writer.source()]
+
+        key = f"matcher\0{int(self.flags)}\0{self.alternations!r}"
+        plan = PLANS.get(key, write)
+        try:
+            gated, source = plan
+            if len(gated) == len(self.alternations) and isinstance(source, str):
+                return [bool(each) for each in gated], source
+        except (TypeError, ValueError):
+            pass
+        gated, source = write()  # a damaged entry: write it again
+        return gated, source
+
+    def _pattern(self, index: int) -> regex.Pattern:
+        pattern = self.compiled[index]
+        if pattern is None:
+            pattern = self.compiled[index] = compile_regex(self.sources[index], self.flags)
+        return pattern
+
+    def _whole(self, which: int) -> regex.Pattern:
+        pattern = self.whole[which]
+        if pattern is None:
+            source = "|".join(f"(?P<{name}>{source})" for name, source in self.alternations[which])
+            pattern = self.whole[which] = compile_regex(source, self.flags)
+        return pattern
 
     def fullmatch(self, texts: Sequence[str], lows: Sequence[str | None] | None = None) -> tuple[str, int] | None:
         """(name, alternation index) of the first branch that matches one of ``texts``, trying

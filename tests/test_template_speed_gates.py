@@ -265,6 +265,20 @@ def test_branch_matcher_finds_what_the_whole_alternation_finds(lines):
             assert tl._pattern_match(text, lexicon, lg.lowered(text)) == plain_pattern_match(text, lexicon), text
 
 
+def test_a_matcher_read_back_or_rebuilt_from_a_damaged_plan_gives_the_same_candidates(lines, tmp_path, monkeypatch):
+    alternations = [[("a", r"read more\b.{0,20}"), ("b", r"share (?:this|on) \w+")], [("c", r"\d+ comments?")]]
+    built = lg.BranchMatcher(alternations, regex.IGNORECASE)
+    read_back = lg.BranchMatcher(alternations, regex.IGNORECASE)
+    monkeypatch.setattr(lg, "PLANS", lg.cache.Memo("literal-plans-test"))
+    lg.PLANS.put(f"matcher\0{int(regex.IGNORECASE)}\0{alternations!r}", ["not", "a plan", "at all"])
+    rebuilt = lg.BranchMatcher(alternations, regex.IGNORECASE)
+    for text in ["Read more about it", "Share this story", "12 comments", "Plain prose."] + [tl.clean(line) for line in lines[:200]]:
+        if text:
+            low = lg.lowered(text)
+            assert built.candidates(text, low) == read_back.candidates(text, low) == rebuilt.candidates(text, low)
+            assert built.fullmatch((text,)) == rebuilt.fullmatch((text,))
+
+
 def test_captions_camel_case_and_english_words(lines):
     for line in lines:
         text = tl.clean(line)
