@@ -18,7 +18,7 @@ import weakref
 from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache, cached_property, lru_cache
 from itertools import accumulate, chain, compress, count, islice, pairwise
 from operator import eq, ne
@@ -26,8 +26,9 @@ from operator import eq, ne
 import regex
 
 from newslint import Scope, hookimpl, rule
+from newslint.cache import PLAIN_PICKLE, Memo
 from newslint.patterns import compile as compile_regex
-from newslint_plugins.lexicons import load_lexicon
+from newslint_plugins.lexicons import data_file, load_lexicon
 
 DOUBLES = load_lexicon("correct_doubles.yaml")
 # Applied at one position only (.match), never scanned: tests/test_scaling.py checks them that way.
@@ -1711,9 +1712,36 @@ class Lexicon:
     gate: dict | None = None
 
 
+# Working a lexicon out (above all its gate) costs a start about 18 ms and reading it back
+# from the cache folder about 1, so its fields are kept there, keyed by the house phrases.
+# The table is named after this code, the lexicon file and the versions of regex and Python
+# (whose Unicode tables read the words), so a change to any of them starts afresh.
+TORTURED_PHRASES = data_file("tortured_phrases.yaml")
+LEXICONS = Memo(
+    f"tortured-lexicon-regex{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}",
+    depends_on=(__file__, TORTURED_PHRASES), max_saved=8, codec=PLAIN_PICKLE,
+)
+
+
 @lru_cache(maxsize=8)
 def tortured_lexicon(extra: tuple[tuple[str, str], ...]) -> Lexicon:
-    """The built-in lexicon plus ``extra``, loaded on first use."""
+    """The built-in lexicon plus ``extra``, loaded on first use (from the cache folder
+    when an earlier run built it)."""
+    saved = LEXICONS.lookup(extra)
+    if isinstance(saved, tuple) and len(saved) == len(fields(Lexicon)):
+        return Lexicon(*saved)
+    lexicon = build_tortured_lexicon(extra)  # not saved yet, or a damaged entry
+    LEXICONS.put(extra, lexicon_fields(lexicon))
+    return lexicon
+
+
+def lexicon_fields(lexicon: Lexicon) -> tuple:
+    """A lexicon as the plain data the cache keeps (``Lexicon(*those)`` makes it again)."""
+    return tuple(getattr(lexicon, f.name) for f in fields(Lexicon))
+
+
+def build_tortured_lexicon(extra: tuple[tuple[str, str], ...]) -> Lexicon:
+    """The built-in lexicon plus ``extra``, worked out from the lexicon file."""
     standard = {}
     for phrase, term in list(tortured_data().items()) + list(extra):
         key = phrase_key(str(phrase))
