@@ -17,7 +17,6 @@ G104's finding; C121 reports the changes of a surname that G104 does not see
 from __future__ import annotations
 
 import bisect
-import calendar
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -46,6 +45,8 @@ from newslint_plugins.people import (
 )
 from newslint_plugins.timeframe import (
     DATE,
+    DAY_NAMES,
+    MONTH_NAMES,
     RELATIVE_DAY,
     Timeframes,
     describe,
@@ -156,15 +157,15 @@ def weekday_date_mismatch(doc, ctx):
     for mention in dates(doc):
         if mention.weekday is None or mention.is_range:
             continue
-        weekday = calendar.day_name[mention.weekday]
-        name = f"{calendar.month_name[mention.month]} {mention.day}"
+        weekday = DAY_NAMES[mention.weekday]
+        name = f"{MONTH_NAMES[mention.month]} {mention.day}"
         if mention.year is not None:
             day = mention.on(mention.year)
             if day is None or day.weekday() == mention.weekday:
                 continue
             yield ctx.report(
                 (mention.weekday_start, mention.end),
-                f"{name}, {mention.year} is a {calendar.day_name[day.weekday()]}, not a {weekday}; "
+                f"{name}, {mention.year} is a {DAY_NAMES[day.weekday()]}, not a {weekday}; "
                 "check the weekday and the date",
             )
             continue
@@ -179,7 +180,7 @@ def weekday_date_mismatch(doc, ctx):
                 days.append(day)
         if not days or any(day.weekday() == mention.weekday for day in days):
             continue
-        actual = " and ".join(sorted({f"a {calendar.day_name[d.weekday()]} in {d.year}" for d in days}))
+        actual = " and ".join(sorted({f"a {DAY_NAMES[d.weekday()]} in {d.year}" for d in days}))
         yield ctx.report(
             (mention.weekday_start, mention.end),
             f"{name} is {actual}, not a {weekday}; {dated(doc, frame)}; check the weekday and the date",
@@ -214,7 +215,7 @@ def impossible_date(doc, ctx):
             or DATE_CONTEXT_AFTER.match(text, mention.day_end)
         ):
             continue
-        name = calendar.month_name[mention.month]
+        name = MONTH_NAMES[mention.month]
         if mention.day == 0 or mention.day > 31:
             message = f"{name} has no day {mention.day}; check the date"
         elif mention.day > MONTH_DAYS.get(mention.month, 31):
