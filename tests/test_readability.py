@@ -111,3 +111,24 @@ def test_syllable_counts_are_textstats():
         assert syllable_count(text) == textstat.syllable_count(text), text
         for word in text.split()[:40]:
             assert syllable_count(word) == textstat.syllable_count(word), word
+
+
+def test_a_run_whose_words_were_seen_before_loads_no_dictionary(tmp_path, monkeypatch):
+    """The counts of the words looked up are kept; a later process reads them back alone."""
+    import textstat
+
+    from newslint import cache
+    from newslint_plugins import syllables
+
+    def fresh_table() -> cache.Memo:
+        return cache.Memo(syllables.SEEN.name, depends_on=syllables.SEEN.depends_on, max_saved=syllables.MAX_SEEN)
+
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(syllables, "SEEN", fresh_table())
+    text = SYLLABLE_SAMPLES[0] + " " + SYLLABLE_SAMPLES[-2]
+    assert syllables.syllable_count(text) == textstat.syllable_count(text)
+    syllables.SEEN.save()
+
+    monkeypatch.setattr(syllables, "SEEN", fresh_table())
+    monkeypatch.setattr(syllables, "word_syllables", lambda word: pytest.fail(f"{word!r} was looked up again"))
+    assert syllables.syllable_count(text) == textstat.syllable_count(text)
