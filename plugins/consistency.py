@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -129,6 +130,8 @@ def paragraph_start(doc, offset: int) -> int:
 
 @dataclass(frozen=True)
 class WeekdayOptions:
+    """Options of C101. ``check_quotes``: check year-less dates inside quotations too."""
+
     check_quotes: bool = False
 
 
@@ -278,6 +281,9 @@ NOT_EVENT_NOUNS = frozenset(
 
 @dataclass(frozen=True)
 class ElapsedOptions:
+    """Options of C103. ``tolerance``: the years a count may be off by (a year boundary or a
+    birthday); ``check_quotes``: check counts inside quotations too."""
+
     tolerance: int = 1
     check_quotes: bool = False
 
@@ -453,8 +459,11 @@ FIRST_BEFORE = compile_regex(rf"(?P<first>{NAME_TOKEN})\s+\Z")
 TIME_REACH = 80  # characters around an event searched for its day
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(NamedTuple):
+    """An event of C104: what happened (``lemma``) to whom, where, the days it can have been
+    on, its span in the document and the time expression that dates it (``when``). (A named
+    tuple: cheaper to define and to make than a frozen dataclass.)"""
+
     lemma: str
     subject: str
     place: str | None
@@ -694,6 +703,8 @@ def list_intros(text: str):
 
 @dataclass(frozen=True)
 class ListOptions:
+    """Options of C110. ``max_item_words``: the most words of a list item."""
+
     max_item_words: int = 6
 
 
@@ -870,6 +881,10 @@ MAX_KEPT = 64  # distinct mentions kept per group noun, so that long texts stay 
 
 @dataclass(frozen=True)
 class GroupCount:
+    """A count of a group noun for C111 (``key``: its modifiers and noun), with what the text
+    says about it: whether it is the ``whole`` group, a ``total`` ("all"), a ``bare`` count,
+    ``described`` after, the ``scope`` (a place or owner) it is counted in, and where it is."""
+
     key: tuple[str, str]
     count: int
     whole: bool
@@ -1140,6 +1155,8 @@ def speaker_slots(doc) -> list:
 
 @dataclass(frozen=True)
 class SpellingOptions:
+    """Options of C121. ``min_length``: the fewest letters of a surname that is compared."""
+
     min_length: int = 5
 
 

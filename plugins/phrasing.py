@@ -126,6 +126,9 @@ LOOK_BACK = 80  # characters searched for the word before a double
 
 @dataclass(frozen=True)
 class DoubledOptions:
+    """Options of G101. ``allow``: more doubles that are correct: lower-case words (any
+    case) or capitalised names (exact)."""
+
     allow: tuple[str, ...] = ()
 
 
@@ -1488,6 +1491,8 @@ def lowercased_name(doc, ctx):
 
 @dataclass(frozen=True)
 class RepeatedClauseOptions:
+    """Options of G105. ``min_words``: the fewest words of a run repeated in a sentence."""
+
     min_words: int = 7
 
 
@@ -1604,6 +1609,8 @@ def clause_findings(sentence, ctx):
 
 @dataclass(frozen=True)
 class TruncatedEndingOptions:
+    """Options of G106. ``min_words``: the fewest words of a paragraph taken for the article's end."""
+
     min_words: int = 8
 
 
@@ -1679,6 +1686,8 @@ def truncated_ending_rule(doc, ctx):
 
 @dataclass(frozen=True)
 class TorturedOptions:
+    """Options of G107. ``extra_phrases``: house entries, tortured phrase -> standard term."""
+
     extra_phrases: dict = field(default_factory=dict)
 
 

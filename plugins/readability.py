@@ -135,6 +135,9 @@ def grade_above(group: list[Paragraph], limit: float) -> float | None:
 
 @dataclass(frozen=True)
 class ParagraphGradeOptions:
+    """Options of R101. ``max_grade``: the highest Flesch-Kincaid grade a paragraph may read
+    at; ``min_words``: the fewest words of a paragraph that is graded."""
+
     max_grade: float = 22.0
     min_words: int = 40
 
@@ -171,6 +174,8 @@ def paragraph_grade(doc, ctx):
 
 @dataclass(frozen=True)
 class SentenceLengthOptions:
+    """Options of R102. ``max_words``: the most words of a sentence."""
+
     max_words: int = 60
 
 
@@ -196,6 +201,9 @@ def long_sentence(sentence, ctx):
 
 @dataclass(frozen=True)
 class ArticleGradeOptions:
+    """Options of R103. ``max_grade``: the highest Flesch-Kincaid grade a body may read at;
+    ``min_words``: the fewest words of a body that is graded."""
+
     max_grade: float = 18.0
     min_words: int = 200
 
