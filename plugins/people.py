@@ -81,7 +81,9 @@ _AGE_BEFORE_NAME = rf"""
     # the 44-year-old goalkeeper Name | 44-year-old Name | the 44-year-old defender, Name,
     (?i:{YEAR_OLD})(?P<role>(?:\s+[\p{{Ll}}-]+){{0,3}}),?\s+(?P<name>{NAME})(?P<after>\s+[\p{{Ll}}]+|['\u2019]s)?
 """
-AGE_MENTIONS = compile_regex(rf"{_age_after_name(NAME)}    |{_AGE_BEFORE_NAME}", regex.VERBOSE)
+# AGE_MENTIONS: every age mention, in one pattern. Only tests scan for it, so it is compiled
+# when asked for (see ``__getattr__``): loading it from the pattern cache cost a start 1 ms.
+AGE_MENTIONS_SOURCE = rf"{_age_after_name(NAME)}    |{_AGE_BEFORE_NAME}"
 # AGE_MENTIONS's two branches on their own (``find_ages`` scans for each and takes the
 # earlier match, the first branch's on a tie, as a scan for AGE_MENTIONS does): several
 # times as fast, the first with NAME_BEFORE_SPACE as its name.
@@ -95,6 +97,13 @@ NOT_SURNAMES = frozenset(
 SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
 GENDER_TITLES = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
 MONTH_WORD = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)"
+
+
+def __getattr__(name: str):
+    """``AGE_MENTIONS``, compiled on first use (a module's ``__getattr__``, PEP 562)."""
+    if name == "AGE_MENTIONS":
+        return compile_regex(AGE_MENTIONS_SOURCE, regex.VERBOSE)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def surname(tokens: tuple[str, ...]) -> str:
