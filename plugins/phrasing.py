@@ -18,10 +18,11 @@ import weakref
 from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from itertools import accumulate, chain, compress, count, islice, pairwise
 from operator import eq, ne
+from typing import NamedTuple
 
 import regex
 
@@ -1706,9 +1707,9 @@ LETTER_OR_DIGIT = compile_regex(r"[\p{L}\p{N}]")
 LETTERS = compile_regex(r"\p{L}++(?:'\p{L}++)*+")
 
 
-@dataclass(frozen=True)
-class Lexicon:
-    """The tortured phrases as a trie of lower-cased words ("" marks a phrase's end)."""
+class Lexicon(NamedTuple):
+    """The tortured phrases as a trie of lower-cased words ("" marks a phrase's end). (A
+    named tuple: the cache folder keeps it as a plain tuple.)"""
 
     trie: dict
     standard: dict  # phrase key -> standard term
@@ -1721,8 +1722,8 @@ class Lexicon:
     gate: dict | None = None
 
 
-# Working a lexicon out (above all its gate) costs a start about 18 ms and reading it back
-# from the cache folder about 1, so its fields are kept there, keyed by the house phrases.
+# Working a lexicon out (above all its gate) costs the first document about 9 ms and reading
+# it back from the cache folder about 2.5, so it is kept there, keyed by the house phrases.
 # The table is named after this code, the lexicon file and the versions of regex and Python
 # (whose Unicode tables read the words), so a change to any of them starts afresh.
 TORTURED_PHRASES = data_file("tortured_phrases.yaml")
@@ -1737,16 +1738,11 @@ def tortured_lexicon(extra: tuple[tuple[str, str], ...]) -> Lexicon:
     """The built-in lexicon plus ``extra``, loaded on first use (from the cache folder
     when an earlier run built it)."""
     saved = LEXICONS.lookup(extra)
-    if isinstance(saved, tuple) and len(saved) == len(fields(Lexicon)):
-        return Lexicon(*saved)
+    if isinstance(saved, tuple) and len(saved) == len(Lexicon._fields):
+        return Lexicon._make(saved)
     lexicon = build_tortured_lexicon(extra)  # not saved yet, or a damaged entry
-    LEXICONS.put(extra, lexicon_fields(lexicon))
+    LEXICONS.put(extra, tuple(lexicon))
     return lexicon
-
-
-def lexicon_fields(lexicon: Lexicon) -> tuple:
-    """A lexicon as the plain data the cache keeps (``Lexicon(*those)`` makes it again)."""
-    return tuple(getattr(lexicon, f.name) for f in fields(Lexicon))
 
 
 def build_tortured_lexicon(extra: tuple[tuple[str, str], ...]) -> Lexicon:
