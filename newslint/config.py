@@ -41,6 +41,9 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class PluginSettings:
+    """The ``plugins:`` section: modules to load from the project, entry points to block, and
+    whether installed plugins load at all."""
+
     local: tuple[str, ...] = ()
     block: tuple[str, ...] = ()
     autoload: bool = True

@@ -14,6 +14,8 @@ class RegistryError(Exception):
 
 @dataclass(frozen=True)
 class Registry:
+    """Every rule of the loaded plugins by code, and each rule's options as configured."""
+
     rules: dict[str, Rule]
     options: dict[str, object]
 

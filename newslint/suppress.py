@@ -23,6 +23,8 @@ CODE_OR_PREFIX = compile_regex(r"[A-Z]{1,3}[0-9]{0,3}")
 
 @dataclass
 class Directive:
+    """One ``<!-- newslint: ACTION=CODES -->`` comment: the lines it covers, and whether it suppressed anything."""
+
     action: str
     codes: tuple[str, ...]
     span: Span
@@ -38,6 +40,8 @@ class Directive:
 
 @dataclass
 class Suppressions:
+    """A file's directives, and the comments that look like one but can't be read (NL002)."""
+
     directives: list[Directive] = field(default_factory=list)
     invalid: list[tuple[Span, str]] = field(default_factory=list)
 

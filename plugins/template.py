@@ -117,6 +117,8 @@ def kind_phrase(kinds: tuple[str, ...]) -> str:
 
 @dataclass(frozen=True)
 class ResidueOptions:
+    """Options of T101. ``extra_phrases``: house widget lines, flagged wherever they stand."""
+
     extra_phrases: tuple[str, ...] = ()
 
 
