@@ -59,9 +59,9 @@ def syllable_count(text: str) -> int:
     """The number of syllables in ``text``, as ``textstat.syllable_count`` counts them."""
     from textstat.backend.selections import list_words
 
+    words = list_words(text, lowercase=True)
     total = 0
-    for word in list_words(text, lowercase=True):
-        count = SEEN.lookup(word)
+    for word, count in zip(words, SEEN.lookup_many(words)):
         if not isinstance(count, int):
             count = word_syllables(word)
             SEEN.put(word, count)

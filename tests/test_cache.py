@@ -105,3 +105,11 @@ def test_a_memo_keeps_none_as_a_value(tmp_path, monkeypatch):
     memo.save()
     assert cache.Memo("demo").get("k", lambda: built.append(2)) is None
     assert built == [1]
+
+
+def test_a_memo_looks_up_many_keys_at_once(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    memo = cache.Memo("demo")
+    memo.put("a", 1)
+    memo.put("b", None)
+    assert memo.lookup_many(["b", "c", "a"]) == [None, None, 1] == [memo.lookup(key) for key in "bca"]
