@@ -1,4 +1,4 @@
 """``python -m newslint`` runs the command-line interface."""
-from newslint.cli import main
+from newslint.cli import run
 
-raise SystemExit(main())
+run()

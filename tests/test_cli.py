@@ -162,6 +162,20 @@ def test_console_script_and_module_entry_points(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_the_command_freezes_what_setup_made_and_main_leaves_the_collector_alone(project, capsys, tmp_path):
+    import gc
+
+    (tmp_path / "clean.md").write_text(CLEAN)
+    frozen = gc.get_freeze_count()
+    assert main(["check", "clean.md"]) == 0 and gc.isenabled() and gc.get_freeze_count() == frozen
+    probe = ("import gc, sys; from newslint.cli import run\n"
+             "sys.argv = ['newslint', 'check', '--isolated', sys.argv[1]]\n"
+             "try:\n    run()\nexcept SystemExit as end:\n"
+             "    print(end.code, gc.isenabled(), gc.get_freeze_count() > 0)")
+    result = subprocess.run([sys.executable, "-c", probe, str(tmp_path / "clean.md")], capture_output=True, text=True)
+    assert result.stdout.split() == ["0", "True", "True"], result.stderr
+
+
 def test_input_format_overrides_the_suffix(project, capsys):
     (project / "records.txt").write_text(json.dumps({"id": "r1", "text": "A wolf on the hill."}) + "\n")
     (project / "notes.jsonl").write_text("# A calm headline here\n\nA wolf.\n")
