@@ -8,7 +8,6 @@ Either phase raises ``ConfigError`` naming the file and line.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import os
 import typing
 from dataclasses import dataclass, field
@@ -198,6 +197,8 @@ def _string_list(value: Any, shown: str, lines: dict, *key: str) -> tuple[str, .
 def _build_settings(data: dict, lines: dict, shown: str, root: str) -> Settings:
     for key in data:
         if key not in TOP_LEVEL_KEYS:
+            import difflib  # only for a config with a typo
+
             hint = difflib.get_close_matches(str(key), TOP_LEVEL_KEYS, n=1)
             suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
             _fail(f"unknown key '{key}'{suggestion}", shown, lines, str(key))
