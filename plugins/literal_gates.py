@@ -49,9 +49,8 @@ credits) and plugins/template.py (T104's placeholders).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 import re
 import unicodedata
@@ -113,8 +112,7 @@ def _quality(lits: frozenset) -> tuple:
     return (min(len(text) for text, _ in lits), -len(lits))
 
 
-@dataclass(frozen=True)
-class Summary:
+class Summary(NamedTuple):
     """What every match of a piece of pattern looks like: one of ``exact`` strings, or a string
     that starts with one of ``pre``, ends with one of ``suf`` and holds one of each ``need`` set
     (None: nothing known)."""
@@ -519,8 +517,7 @@ def _probe(string: str, variable: str) -> str:
     return f"({rarest!r} in {variable} and {string!r} in {variable})"
 
 
-@dataclass(frozen=True)
-class Gate:
+class Gate(NamedTuple):
     """Literals a text must hold for a branch to match: a prefix, a suffix, and one of each
     ``need`` set, each as (case-sensitive strings, lowercase strings); None or () when nothing is known."""
 
@@ -640,8 +637,7 @@ def search_gates(pattern: regex.Pattern, mode: str) -> tuple[list[str], list[Gat
         return ([], [], False) if data is None else (data[0], [Gate.from_plain(gate) for gate in data[1]], data[2])
 
 
-@dataclass(frozen=True)
-class BranchFacts:
+class BranchFacts(NamedTuple):
     """What ``BranchMatcher`` needs of one branch: its fullmatch gate, the longest text it
     can match (None: no limit), and ``first_chars`` of its first and last characters."""
 

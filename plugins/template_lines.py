@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Mapping, NamedTuple, Sequence
 
 import re
 
@@ -711,8 +711,7 @@ def lines_of(raws: Iterable[str], lexicon: Lexicon | None = None, undated: set[s
     return out
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     """The classifier's decision on one line: residue (and which rule reports it) or not."""
 
     rule: str | None = None
@@ -725,8 +724,7 @@ def verdict(rule: str | None, kind: str | None) -> Verdict:
     return Verdict(rule, kind)
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):
     """Adjacent residue lines reported together: 0-based first and last line, inclusive."""
 
     rule: str
