@@ -248,25 +248,23 @@ class PersonIndex:
         self._lookups += 1
         return self._lookups <= LAZY_LOOKUPS and self._matches <= LAZY_MATCHES + len(self.text) // 20
 
+    def _look_up(self, key: tuple[bool, str], pattern) -> bool | None:
+        """Whether the word ``key[1]`` occurs as ``pattern`` reads it, found where the word
+        occurs; None once too many words were looked up that way (read the whole text then)."""
+        if key in self._looked_up:
+            return self._looked_up[key]
+        if self._lazy():
+            found = self._looked_up[key] = self._occurs(pattern, key[1])
+            return found
+        return None
+
     def _is_mid_sentence(self, token: str) -> bool:
-        if self._mid_sentence is None:
-            key = (True, token)
-            if key in self._looked_up:
-                return self._looked_up[key]
-            if self._lazy():
-                found = self._looked_up[key] = self._occurs(CAPITALISED, token)
-                return found
-        return token in self.mid_sentence
+        found = self._look_up((True, token), CAPITALISED) if self._mid_sentence is None else None
+        return token in self.mid_sentence if found is None else found
 
     def _is_lower(self, word: str) -> bool:
-        if self._lower is None:
-            key = (False, word)
-            if key in self._looked_up:
-                return self._looked_up[key]
-            if self._lazy():
-                found = self._looked_up[key] = self._occurs(LOWER_WORD, word)
-                return found
-        return word in self.lower
+        found = self._look_up((False, word), LOWER_WORD) if self._lower is None else None
+        return word in self.lower if found is None else found
 
     def is_person(self, tokens: tuple[str, ...]) -> bool:
         """Whether a name mention names a person: a first name and a surname, or a
