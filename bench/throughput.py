@@ -6,7 +6,10 @@
 1. Throughput: a corpus of several hundred articles is written as files to a
    temporary folder and linted by ``newslint check`` (every default rule; all
    CPUs, then ``--jobs 1``) and by ``proselint check`` on the same files, each
-   timed from the command line (start-up included), in this one run. The corpus
+   timed from the command line (start-up included), in this one run, with the
+   floor of any Python linter on them (bench/tokenize_floor.py: start, import
+   pluggy, regex and yaml, read and tokenize every file, run no rule) and the
+   time per article that the 20x target leaves for rules above it. The corpus
    is the real article bodies in ../shared/data/extraction/dev/bodies when they
    are there (each used several times with its paragraphs rotated, so no two
    files are the same), else articles assembled from the paragraphs of
@@ -42,6 +45,8 @@ REPO = Path(__file__).resolve().parent.parent
 DEFAULT_BODIES = REPO.parent / "shared" / "data" / "extraction" / "dev" / "bodies"
 FAMILIES = ("H", "T", "C", "A", "G", "R")
 FLOOR = [sys.executable, "-c", "import pluggy, regex, yaml"]
+TOKENIZE_FLOOR = [sys.executable, str(Path(__file__).with_name("tokenize_floor.py"))]
+TARGET_RATIO = 20  # issue 8: at least 20x proselint's articles/s
 SECTIONS = ("throughput", "families", "startup", "scaling")
 # Commands run as a user's would: with the default settings (plugin autoload on) and with
 # bytecode written, as every pip install does (some CI images set PYTHONDONTWRITEBYTECODE,
@@ -150,6 +155,9 @@ def throughput(folder: Path, count: int, size: int, repeat: int) -> None:
     timed(newslint + [str(folder)])  # bytecode and the user's cache, as any earlier run leaves them
     rows.append((f"newslint check (all {os.cpu_count()} CPUs)", best_of(newslint + [str(folder)], repeat)))
     rows.append(("newslint check --jobs 1", best_of(newslint + ["--jobs", "1", str(folder)], repeat)))
+    timed(TOKENIZE_FLOOR + [str(folder)])
+    floor = best_of(TOKENIZE_FLOOR + [str(folder)], repeat)
+    rows.append(("floor: read and tokenize, no rules", floor))
     peer = proselint_command()
     if peer:
         rows.append(("proselint check", best_of(peer + ["check", str(folder)], repeat)))
@@ -161,6 +169,11 @@ def throughput(folder: Path, count: int, size: int, repeat: int) -> None:
     if not peer:
         print("proselint is not installed: pip install -e '.[bench]' to compare")
     print(f"(a first run with an empty cache, all CPUs: {cold:.2f} s, {count / cold:.1f} articles/s)")
+    if base:
+        budget = base / TARGET_RATIO
+        left = (budget - floor) / count * 1000
+        print(f"{TARGET_RATIO}x proselint is {budget:.2f} s for this corpus; the floor alone takes {floor:.2f} s, "
+              f"leaving {left:.2f} ms per article for every rule" + (" (none)" if left <= 0 else ""))
 
 
 def families(texts: list[str]) -> None:
