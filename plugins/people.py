@@ -348,7 +348,7 @@ def windows(text: str, trigger, before: int, after: int):
     a long pattern then runs only where it can match, so scanning stays cheap.
     ``trigger`` is a pattern, or the ``(start, end)`` spans of its matches in order."""
     lo = hi = -1
-    spans = ((m.start(), m.end()) for m in trigger.finditer(text)) if isinstance(trigger, regex.Pattern) else trigger
+    spans = ((m.start(), m.end()) for m in trigger.finditer(text)) if hasattr(trigger, "finditer") else trigger
     for first, last in spans:
         start, end = max(0, first - before), min(len(text), last + after)
         if start > hi:
@@ -420,7 +420,7 @@ def find_ages(text: str, index: PersonIndex, years_old: list[tuple[int, int]] | 
 
 def _age_mention(m, index: PersonIndex):
     """The ``AgeMention`` of one AGE_MENTIONS match, if it names a person's age."""
-    after = m.group("after") if m.re is AGE_BEFORE_NAME else None
+    after = m.group("after") if "after" in m.re.groupindex else None  # AGE_BEFORE_NAME's word after the name
     if after and after.strip().lower() in PERSON_NOUNS | {"'s", "\u2019s"}:
         return
     tokens = index.name_tokens(m.group("name"), m.start("name"))

@@ -287,13 +287,16 @@ def _numeric_date(text: str) -> datetime.date | None:
 
 def _date_of_line(line: str) -> datetime.date | None:
     """The date a short byline or date line holds ("Published 3 March 2024", "By X | 2023-06-16")."""
-    found = DATE_LINE.search(line) or NUMERIC_DATE.search(line)
-    if not found:
-        return None
+    found = DATE_LINE.search(line)
+    numeric = found is None
+    if numeric:
+        found = NUMERIC_DATE.search(line)
+        if not found:
+            return None
     rest = len(WORDS.findall(line[: found.start()] + " " + line[found.end() :]))
     if rest > (DATE_LINE_CUED_WORDS if DATE_CUE.search(line) else DATE_LINE_OTHER_WORDS):
         return None  # a sentence that happens to name a date, not a date line
-    day = parse_date(found.group()) if found.re is DATE_LINE else _numeric_date(line)
+    day = _numeric_date(line) if numeric else parse_date(found.group())
     return day if _plausible(day) else None
 
 

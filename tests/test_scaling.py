@@ -31,6 +31,7 @@ from conftest import lint
 
 import newslint
 import newslint_plugins
+from newslint.patterns import CachedPattern
 
 LENGTH = 100_000
 TIMEOUT = 3.0  # seconds per scan: a linear scan of 10^5 characters takes milliseconds
@@ -98,7 +99,7 @@ def module_patterns():
             else:
                 values = [value]
             for item in values:
-                if isinstance(item, (regex.Pattern, re.Pattern)) and id(item) not in seen:
+                if isinstance(item, (regex.Pattern, re.Pattern, CachedPattern)) and id(item) not in seen:
                     seen.add(id(item))
                     qualified = f"{module.__name__}.{name}"
                     yield qualified, item, name in anchored or qualified in ANCHORED
