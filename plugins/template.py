@@ -66,13 +66,17 @@ def line_verdicts(doc, extra_phrases: tuple[str, ...] = ()):
         )
         if all(v.rule is None for v in verdicts):
             return verdicts  # the usual page: nothing to take back
-        images = set()
+        with_image = set()  # caption lines of a figure that kept its image: next to it, or to such a line
         if doc.format == "markdown":
-            images = {i for i, unit in enumerate(doc.lines) if MARKDOWN_IMAGE.fullmatch(doc.text, unit.start, unit.end)}
+            for i, unit in enumerate(doc.lines):
+                if MARKDOWN_IMAGE.fullmatch(doc.text, unit.start, unit.end):
+                    for step in (-1, 1):
+                        j = i + step
+                        while 0 <= j < len(verdicts) and verdicts[j].rule == CAPTION:
+                            with_image.add(j)
+                            j += step
         return [
-            Verdict()
-            if v.rule is not None and hollow_credit(text) or v.rule == CAPTION and (i - 1 in images or i + 1 in images)
-            else v
+            Verdict() if v.rule is not None and hollow_credit(text) or i in with_image else v
             for i, (v, text) in enumerate(zip(verdicts, texts))
         ]
 
@@ -131,8 +135,10 @@ def page_residue(doc, ctx):
     to reply"), counters ("Total 12 Shares"), advertising labels, shopping and
     booking widgets ("Check price on ...", "Book now"), newsletter and cookie
     prompts, language pickers, "Back to top" buttons, theme asset names
-    ("logo-header-dark") and site footers. Adjacent lines are reported as one
-    finding whose message says what kind of residue they are.
+    ("logo-header-dark"), site footers, and the label a content mill prints
+    over a second article it glued on ("Bonus article:", "Companion piece:
+    <its headline>"). Adjacent lines are reported as one finding whose message
+    says what kind of residue they are.
 
     Why: residue tells readers the text was scraped or pasted without care,
     breaks the flow of the story and can repeat other sites' headlines as if
@@ -167,7 +173,9 @@ def page_residue(doc, ctx):
 def caption_residue(doc, ctx):
     """What it flags: a photo caption or credit line left in the running text:
     "Photo: Jane Roe/Agency", "Image copyright Agency", "Image caption ...",
-    a caption ending in "(Image: Agency)", a bare "Jane Roe, AP" credit.
+    a caption ending in "(Image: Agency)", a bare "Jane Roe, AP" credit, and
+    the caption line right above a short credit line when the two stand alone
+    between blank lines ("Harbour workers at dawn" over "Photo: Jane Roe/Agency").
 
     Why: scraped captions land between paragraphs with no picture beside them,
     interrupting the story with a sentence about an image the reader cannot see.
@@ -177,8 +185,10 @@ def caption_residue(doc, ctx):
     Prefer: the caption kept with its image (a Markdown image's alt text or
     figure caption), or removed from the body text.
 
-    A caption on the line right above or below a Markdown image is with its
-    image and is left alone. A credit that names no owner ("Picture credit:
+    A caption on the line right above or below a Markdown image, or a caption
+    and credit together there, is with its image and is left alone. A caption
+    above a credit must be a block of its own: where paragraphs are not set off
+    by blank lines, a paragraph right above a credit stays the article's. A credit that names no owner ("Picture credit:
     Google Images") is A104's finding, so the T rules skip that line instead of
     reporting it twice.
     """

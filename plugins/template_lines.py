@@ -67,6 +67,7 @@ KIND_LABELS = {
     "separator": "separator lines",
     "caption": "photo captions and credits",
     "house": "house widget lines",
+    "merged": "label of a second article glued on",
 }
 
 # Comment-thread lines ("Reply", "Rating: 12 votes") weigh differently when finding the
@@ -138,6 +139,18 @@ CAPTION_END = compile_regex(
     regex.IGNORECASE,
 )
 CAPTION_TAIL = 200
+# A credit line of its own: a credit label and the image's owner ("Photo: Jane Roe/Agency",
+# "Image source: Agency", "Courtesy of ..."), not a caption ("Image caption: ...").
+# A short line of this kind is the lower half of a figure: the caption is the line above it.
+CREDIT_LABELS = "|".join(
+    regex.escape(w) for w in sorted(LEXICON["credit_words"], key=lambda item: (-len(item), item)) if "caption" not in w
+)
+CREDIT_LINE = compile_regex(
+    rf"(?:{CREDIT_LABELS})s?\s*(?:by)?\s*:\s*\S|(?:image|photo|picture|video|media)\s+(?:copyright|credit|source)\b|courtesy\s+(?:of\s+)?\S",
+    regex.IGNORECASE,
+)
+CREDIT_LINE_WORDS = 10  # a longer line after a credit label is a caption itself ("Photo: The mayor opens ...")
+FIGURE_CAPTION_WORDS = 60  # as for a caption line (features() looks for one in lines of up to 60 words)
 CAPTION_START_GATE = SearchGate(CAPTION_START, mode="match")  # few lines start with a credit word or an agency
 CAPTION_END_GATE = SearchGate(CAPTION_END)  # most lines end with a full stop, not ")" or an agency
 DIGIT = compile_regex(r"\d")
@@ -1059,7 +1072,40 @@ def classify(
             # (repeats_headline turns down a blank line or one of more than 40 words at once)
             if line.text and line.words <= 40 and (title is not None or i != headline) and repeats_headline(line, key):
                 verdicts[i] = verdict(REPEAT, "headline")
+    if any(line.caption for line in known.values()):
+        _figure_captions(lines, verdicts, kept, structure)
     return verdicts
+
+
+def _figure_captions(lines: Sequence[Line], verdicts: list[Verdict], kept: set[int], structure: frozenset[int]) -> None:
+    """A figure's caption: the line right above a short credit line ("Photo: Jane Roe/Agency")
+    when the two stand alone between blank lines (or residue). A scraper puts an image's
+    caption and its credit on two lines; the credit is a caption line by its label, the
+    caption above it only by its place. Never the story's headline, byline or dateline, a
+    widget line, or a Markdown heading or list item; and a caption and credit must be a
+    block of their own, so in text whose paragraphs are not set off by blank lines a
+    paragraph right above a credit stays the article's."""
+
+    def open_edge(j: int) -> bool:  # the start or end of the text, a blank line or residue
+        return not 0 <= j < len(lines) or not lines[j].text or verdicts[j].rule is not None
+
+    for i, line in enumerate(lines):
+        if not line.caption or i == 0 or line.words > CREDIT_LINE_WORDS or not CREDIT_LINE.match(line.text):
+            continue
+        j = i - 1
+        above = lines[j]
+        if (
+            above.text
+            and verdicts[j].rule is None
+            and j not in kept
+            and j not in structure
+            and above.tier < OUTSIDE
+            and not above.byline
+            and above.words <= FIGURE_CAPTION_WORDS
+            and open_edge(j - 1)
+            and open_edge(i + 1)
+        ):
+            verdicts[j] = verdict(CAPTION, "caption")
 
 
 def dated(

@@ -217,3 +217,73 @@ def test_markdown_paragraphs_outside_the_block_need_direct_evidence():
 )
 def test_placeholder_lookalikes(text):
     assert codes(f"# Shops\n\n{text}\n", select=("T104",)) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Bonus Article:",
+        "Companion piece: Why the ferry matters to the islands",
+        "Opinion Piece: Rebuilding Trust Across the Harbour",
+        "Supplementary Story:",
+    ],
+)
+def test_a_label_over_a_second_glued_on_article_is_residue_anywhere(line):
+    assert (tl.features(line).kind, tl.features(line).tier) == ("merged", tl.ANYWHERE)
+    texts = [BODY, "", BODY_2, "", line, "", BODY_3, "", BODY]
+    assert [r.rule for r in tl.runs(tl.classify(texts), texts)] == [tl.RESIDUE]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The opinion piece: a polemic on ferry fares that drew 300 letters.",  # starts otherwise
+        "Opinion pieces: readers sent dozens after the vote.",  # a plural
+        "His opinion piece ran on Sunday, and the mayor answered it the next day.",
+        "Opinion",
+        "Additional reporting by Tilde Marsh.",
+    ],
+)
+def test_sentences_about_opinion_pieces_are_not_merged_article_labels(line):
+    assert tl.features(line).kind != "merged"
+
+
+FIGURE = ("The ferry leaves the harbour at dawn", "Photo: Ilse Varga/Coastline Images")
+
+
+def test_a_caption_right_above_a_credit_line_is_a_caption():
+    texts = [BODY, "", BODY_2, "", *FIGURE, "", BODY_3, "", BODY]
+    assert verdict_rules(texts) == [None, None, None, None, tl.CAPTION, tl.CAPTION, None, None, None, None]
+    text = f"# Harbour\n\n{BODY}\n\n{BODY_2}\n\n{FIGURE[0]}\n{FIGURE[1]}\n\n{BODY_3}\n"
+    assert codes(text) == [(7, "T102")]
+
+
+def test_a_caption_above_a_hollow_credit_is_still_t102():
+    text = f"# Harbour\n\n{BODY}\n\n{BODY_2}\n\n{FIGURE[0]}\nImage credit: Google\n\n{BODY_3}\n"
+    assert codes(text, select=("T", "A104")) == [(7, "T102"), (8, "A104")]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # paragraphs not set off by blank lines: the line above the credit is the article's
+        [BODY, BODY_2, FIGURE[1], BODY_3, BODY],
+        [BODY, "", BODY_2, "", BODY_3, FIGURE[1], BODY_2, "", BODY],
+        # the credit is followed by more text of the same block
+        [BODY, "", BODY_2, "", *FIGURE, BODY_3, "", BODY],
+        # a byline, or a credit sentence rather than a credit line
+        [BODY, "", BODY_2, "", "By Tilde Marsh", FIGURE[1], "", BODY_3, "", BODY],
+        [BODY, "", BODY_2, "", FIGURE[0], "Photo: The first ferry of the season leaves the harbour after two years", "", BODY_3],
+        # an article sentence that is about a photo, not a credit line
+        [BODY, "", BODY_2, "", "The mayor posed for a photo with the crew", "Photographs of the crossing hang in the library.", "", BODY_3],
+    ],
+)
+def test_near_misses_of_a_caption_above_a_credit(texts):
+    captions = [i for i, v in enumerate(tl.classify(texts)) if v.rule == tl.CAPTION]
+    credits = [i for i, text in enumerate(texts) if tl.features(text).caption]
+    assert captions == credits
+
+
+def test_a_figure_next_to_its_markdown_image_keeps_caption_and_credit():
+    text = f"# Harbour\n\n{BODY}\n\n{BODY_2}\n\n{FIGURE[0]}\n{FIGURE[1]}\n![The ferry](ferry.jpg)\n\n{BODY_3}\n"
+    assert codes(text) == []
