@@ -135,9 +135,11 @@ def page_residue(doc, ctx):
     to reply"), counters ("Total 12 Shares"), advertising labels, shopping and
     booking widgets ("Check price on ...", "Book now"), newsletter and cookie
     prompts, language pickers, "Back to top" buttons, theme asset names
-    ("logo-header-dark"), site footers, and the label a content mill prints
-    over a second article it glued on ("Bonus article:", "Companion piece:
-    <its headline>"). Adjacent lines are reported as one finding whose message
+    ("logo-header-dark"), site footers, an FAQ block appended after the
+    article for search engines ("Frequently asked questions", then questions
+    and their answers), and the label a content mill prints over a second
+    article it glued on ("Bonus article:", "Companion piece: <its headline>").
+    Adjacent lines are reported as one finding whose message
     says what kind of residue they are.
 
     Why: residue tells readers the text was scraped or pasted without care,
@@ -155,8 +157,11 @@ def page_residue(doc, ctx):
     paragraph, in a region that holds widget lines). Body sentences that merely
     mention sharing, comments or cookies are never flagged, nor are the story's
     own headline, standfirst, byline and dateline. In Markdown a paragraph or a
-    heading is residue only on direct evidence. `extra-phrases` adds house
-    widget lines, matched whole.
+    heading is residue only on direct evidence. An FAQ block counts only after
+    a complete article and up to its end, with every question answered, and
+    never in Markdown (an explainer in questions and answers, or an author's
+    own FAQ, is the article). `extra-phrases` adds house widget lines, matched
+    whole.
     """
     for run in line_runs(doc, tuple(ctx.options.extra_phrases)):
         if run.rule != RESIDUE:

@@ -68,6 +68,7 @@ KIND_LABELS = {
     "caption": "photo captions and credits",
     "house": "house widget lines",
     "merged": "label of a second article glued on",
+    "faq": "FAQ block added after the article",
 }
 
 # Comment-thread lines ("Reply", "Rating: 12 votes") weigh differently when finding the
@@ -149,6 +150,17 @@ CREDIT_LINE = compile_regex(
     rf"(?:{CREDIT_LABELS})s?\s*(?:by)?\s*:\s*\S|(?:image|photo|picture|video|media)\s+(?:copyright|credit|source)\b|courtesy\s+(?:of\s+)?\S",
     regex.IGNORECASE,
 )
+# An FAQ block's heading: "Frequently Asked Questions (FAQs) about ...", "FAQs:", "People also ask".
+FAQ_HEADING = compile_regex(
+    r"(?:frequently\s+asked\s+questions|faqs?|people\s+also\s+ask)(?:\s*\(\s*faqs?\s*\))?"
+    r"(?:\s*(?:about|on|for|regarding|[:|\u2013\u2014-])\s*[^.!?:]{0,100})?\s*:?",
+    regex.IGNORECASE,
+)
+FAQ_LITERALS = ("faq", "frequently", "ask")  # a line FAQ_HEADING matches holds one of these, casefolded
+FAQ_HEADING_WORDS = 16
+FAQ_QUESTION_WORDS = 30
+FAQ_QUESTIONS = 2
+FAQ_ARTICLE_PARAGRAPHS = 3
 CREDIT_LINE_WORDS = 10  # a longer line after a credit label is a caption itself ("Photo: The mayor opens ...")
 FIGURE_CAPTION_WORDS = 60  # as for a caption line (features() looks for one in lines of up to 60 words)
 CAPTION_START_GATE = SearchGate(CAPTION_START, mode="match")  # few lines start with a credit word or an agency
@@ -1066,6 +1078,8 @@ def classify(
     if any(line.tier or line.caption for line in known.values()):
         lines = dated(texts, lines, known, undated, range(end + 1, len(lines)))
         _mark_residue(lines, verdicts, start, end, headline, kept, headings, authored)
+    if not authored:
+        _faq_block(lines, verdicts, known.values())
     if title is not None or headline is not None:
         key = headline_key(title) if title is not None else lines[headline].key
         for i, line in enumerate(lines):
@@ -1075,6 +1089,61 @@ def classify(
     if any(line.caption for line in known.values()):
         _figure_captions(lines, verdicts, kept, structure)
     return verdicts
+
+
+def may_head_faq(line: Line) -> bool:
+    """Can FAQ_HEADING match the line? Only a short one that holds one of FAQ_LITERALS."""
+    if not 0 < line.words <= FAQ_HEADING_WORDS:
+        return False
+    folded = line.text.casefold()
+    return any(literal in folded for literal in FAQ_LITERALS)
+
+
+def _faq_block(lines: Sequence[Line], verdicts: list[Verdict], distinct: Iterable[Line]) -> None:
+    """An FAQ block that a site's search-engine plugin appends to the article: a heading
+    ("Frequently asked questions", "FAQs about ...", "People also ask"), then questions, each
+    followed by its answer, up to the end of the text or the page residue after it. Only
+    after a complete article (FAQ_ARTICLE_PARAGRAPHS paragraphs with more words than the
+    answers): an explainer written as questions and answers is the article itself. Nor in
+    Markdown, which people write (an author's own FAQ is meant), nor when a question goes
+    unanswered or something other than questions and full-sentence answers follows (a
+    subheading or a list: an FAQ heading in the middle of a story)."""
+    headings = {line.text for line in distinct if may_head_faq(line) and FAQ_HEADING.fullmatch(line.text)}
+    if not headings:
+        return
+    paragraphs = article_words = 0
+    for h, line in enumerate(lines):
+        if verdicts[h].rule is None and is_paragraph(line):
+            paragraphs += 1
+            article_words += line.words
+        if line.text not in headings:
+            continue
+        questions = answer_words = 0
+        answered = True
+        last = None
+        j = h + 1
+        while j < len(lines):
+            other = lines[j]
+            if other.text:
+                if verdicts[j].rule is not None or other.tier >= OUTSIDE:
+                    break
+                if other.text.endswith("?") and other.words <= FAQ_QUESTION_WORDS:
+                    if not answered:
+                        return
+                    questions += 1
+                    answered = False
+                elif not questions or not other.terminal:
+                    return  # no question after the heading, or a subheading or list: not only questions and answers
+                else:
+                    answered = True
+                    answer_words += other.words
+                last = j
+            j += 1
+        if questions >= FAQ_QUESTIONS and answered and paragraphs >= FAQ_ARTICLE_PARAGRAPHS and article_words > answer_words:
+            for i in range(h, last + 1):
+                if lines[i].text and verdicts[i].rule is None:
+                    verdicts[i] = verdict(RESIDUE, "faq")
+        return
 
 
 def _figure_captions(lines: Sequence[Line], verdicts: list[Verdict], kept: set[int], structure: frozenset[int]) -> None:

@@ -287,3 +287,72 @@ def test_near_misses_of_a_caption_above_a_credit(texts):
 def test_a_figure_next_to_its_markdown_image_keeps_caption_and_credit():
     text = f"# Harbour\n\n{BODY}\n\n{BODY_2}\n\n{FIGURE[0]}\n{FIGURE[1]}\n![The ferry](ferry.jpg)\n\n{BODY_3}\n"
     assert codes(text) == []
+
+
+HEADLINE = "Harbour ferry returns after a two-year pause"
+FAQ = (
+    "Frequently asked questions about the harbour ferry", "",
+    "When does the first crossing leave?", "", "The first crossing leaves at 7 a.m. on Monday.", "",
+    "How much does a return ticket cost?", "", "A return ticket costs four pounds, as it did before the pause.", "",
+)
+
+
+def test_an_faq_block_after_the_article_is_residue():
+    texts = [HEADLINE, "", BODY, "", BODY_2, "", BODY_3, "", *FAQ, "Related Posts", "Ferry fares to rise in spring"]
+    rules = verdict_rules(texts)
+    assert rules[:7] == [None] * 7
+    assert all(rule == tl.RESIDUE for text, rule in zip(texts[8:], rules[8:]) if text)
+    texts = [HEADLINE, "", BODY, "", BODY_2, "", BODY_3, "", *FAQ]  # at the end of the text, no other residue
+    assert [(r.first, r.kinds) for r in tl.runs(tl.classify(texts), texts)] == [(8, ("faq",))]
+
+
+@pytest.mark.parametrize("heading", ["FAQs", "FAQ: the harbour ferry", "People also ask", "Frequently Asked Questions (FAQs)"])
+def test_faq_headings(heading):
+    texts = [HEADLINE, "", BODY, "", BODY_2, "", BODY_3, "", heading, *FAQ[1:]]
+    assert verdict_rules(texts)[8] == tl.RESIDUE
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # an explainer written as questions and answers: the answers are the article
+        [HEADLINE, "", BODY, "", *FAQ, "What happens if the weather turns?", "",
+         "Crossings are cancelled when the wind is above force six, and tickets are refunded in full at the "
+         "harbour office or online within a month of the cancelled crossing, the port authority said.", ""],
+        # the heading in the middle of a story, with a subheading and more paragraphs after it
+        [HEADLINE, "", BODY, "", BODY_2, "", BODY_3, "", *FAQ, "The long road back", "", BODY, "", BODY_2],
+        # a question left unanswered; questions the article asks of its readers
+        [HEADLINE, "", BODY, "", BODY_2, "", BODY_3, "", *FAQ[:7], "Will fares rise?"],
+        [HEADLINE, "", BODY, "", BODY_2, "", BODY_3, "", "Who asked for the ferry to come back?", "",
+         "Islanders asked, the council said.", "", "Who pays?", "", "The port authority pays, its chief said."],
+        # a sentence that mentions frequently asked questions
+        [HEADLINE, "", BODY, "", BODY_2, "", BODY_3, "", "The most frequently asked question at the harbour was about fares.", "",
+         "When does the first crossing leave?", "", "The first crossing leaves at 7 a.m. on Monday.", "",
+         "How much does a return ticket cost?", "", "A return ticket costs four pounds, as it did before the pause."],
+    ],
+)
+def test_near_misses_of_an_faq_block(texts):
+    assert tl.RESIDUE not in verdict_rules(texts)
+
+
+def test_an_faq_in_markdown_is_the_authors():
+    text = "\n".join([f"# {HEADLINE}", "", BODY, "", BODY_2, "", BODY_3, "", *FAQ])
+    assert codes(text) == []
+    assert codes(text, path="article.txt") == [(9, "T101")]
+
+
+def test_faq_literals_cover_every_faq_heading():
+    """may_head_faq() gates FAQ_HEADING: every line it matches holds one of FAQ_LITERALS."""
+    hypothesis = pytest.importorskip("hypothesis")
+    import re
+
+    strategy = hypothesis.strategies.from_regex(re.compile(tl.FAQ_HEADING.pattern, re.IGNORECASE), fullmatch=True)
+
+    @hypothesis.given(strategy)
+    @hypothesis.settings(max_examples=300, deadline=None)
+    def check(text):
+        line = tl.features(text)
+        if line.text and line.words <= tl.FAQ_HEADING_WORDS and tl.FAQ_HEADING.fullmatch(line.text):
+            assert tl.may_head_faq(line)
+
+    check()
