@@ -135,7 +135,8 @@ def page_residue(doc, ctx):
     to reply"), counters ("Total 12 Shares"), advertising labels, shopping and
     booking widgets ("Check price on ...", "Book now"), newsletter and cookie
     prompts, language pickers, "Back to top" buttons, theme asset names
-    ("logo-header-dark"), site footers, an FAQ block appended after the
+    ("logo-header-dark"), site footers, a theme's author box (name, bio
+    and "View all posts by ..." link), an FAQ block appended after the
     article for search engines ("Frequently asked questions", then questions
     and their answers), and the label a content mill prints over a second
     article it glued on ("Bonus article:", "Companion piece: <its headline>").
@@ -160,7 +161,8 @@ def page_residue(doc, ctx):
     heading is residue only on direct evidence. An FAQ block counts only after
     a complete article and up to its end, with every question answered, and
     never in Markdown (an explainer in questions and answers, or an author's
-    own FAQ, is the article). `extra-phrases` adds house widget lines, matched
+    own FAQ, is the article). An author's name and bio count only above an
+    author-box link, and only when the bio names the author. `extra-phrases` adds house widget lines, matched
     whole.
     """
     for run in line_runs(doc, tuple(ctx.options.extra_phrases)):

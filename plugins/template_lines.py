@@ -67,6 +67,7 @@ KIND_LABELS = {
     "separator": "separator lines",
     "caption": "photo captions and credits",
     "house": "house widget lines",
+    "author": "author box",
     "merged": "label of a second article glued on",
     "faq": "FAQ block added after the article",
 }
@@ -157,6 +158,9 @@ FAQ_HEADING = compile_regex(
     regex.IGNORECASE,
 )
 FAQ_LITERALS = ("faq", "frequently", "ask")  # a line FAQ_HEADING matches holds one of these, casefolded
+AUTHOR_BIO_LINES = 2
+AUTHOR_NAME_WORDS = 4
+AUTHOR_NAMED_WITHIN = 8  # a bio names its author in its first words
 FAQ_HEADING_WORDS = 16
 FAQ_QUESTION_WORDS = 30
 FAQ_QUESTIONS = 2
@@ -1078,6 +1082,8 @@ def classify(
     if any(line.tier or line.caption for line in known.values()):
         lines = dated(texts, lines, known, undated, range(end + 1, len(lines)))
         _mark_residue(lines, verdicts, start, end, headline, kept, headings, authored)
+        if any(line.kind == "author" for line in known.values()):
+            _author_boxes(lines, verdicts, kept)
     if not authored:
         _faq_block(lines, verdicts, known.values())
     if title is not None or headline is not None:
@@ -1089,6 +1095,32 @@ def classify(
     if any(line.caption for line in known.values()):
         _figure_captions(lines, verdicts, kept, structure)
     return verdicts
+
+
+def _author_boxes(lines: Sequence[Line], verdicts: list[Verdict], kept: set[int]) -> None:
+    """A theme's author box above its link ("View all posts by Jane Roe"): the author's name
+    on a short line of capitalised words, then a bio of up to AUTHOR_BIO_LINES lines that
+    names the author again in its first words ("Jane covers transport ..."). A long bio reads
+    as prose and can join the article block; the link tells it is the box. A subheading and
+    the article's last paragraph above such a link share no name and stay the article's."""
+    for i, line in enumerate(lines):
+        if line.kind != "author" or line.tier != ANYWHERE:
+            continue
+        box: list[int] = []
+        j = i - 1
+        while j >= 0 and len(box) <= AUTHOR_BIO_LINES:
+            if lines[j].text:
+                if verdicts[j].rule is not None or j in kept:
+                    break
+                box.append(j)
+                name = lines[j]
+                if len(box) > 1 and name.words <= AUTHOR_NAME_WORDS and not name.sentence_case and not name.terminal:
+                    first = tokens(name.text)[:1]
+                    if first and any(first[0] in tokens(lines[k].text)[:AUTHOR_NAMED_WITHIN] for k in box[:-1]):
+                        for k in box:
+                            verdicts[k] = verdict(RESIDUE, "author")
+                    break
+            j -= 1
 
 
 def may_head_faq(line: Line) -> bool:

@@ -356,3 +356,46 @@ def test_faq_literals_cover_every_faq_heading():
             assert tl.may_head_faq(line)
 
     check()
+
+
+AUTHOR_BIO = (
+    "Tilde Marsh covers transport and the islands for the Coast Courier, and before that reported on "
+    "shipping and the fishing fleet for eleven years from the harbour office."
+)
+
+
+def test_an_author_box_above_its_link_is_residue():
+    texts = [HEADLINE, "", BODY, "", BODY_2, "", BODY_3, "", "Tilde Marsh", "", AUTHOR_BIO, "", "View all posts by Tilde Marsh"]
+    runs = tl.runs(tl.classify(texts), texts)
+    assert [(r.rule, r.first, r.last) for r in runs] == [(tl.RESIDUE, 8, 12)]
+    assert "author" in runs[0].kinds
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # a subheading and the article's last paragraph, which does not name it
+        ["What comes next", "", BODY_3.replace("The service", "The ferry service")],
+        # a name line over a paragraph that names someone else
+        ["Tilde Marsh", "", BODY_3],
+        # a sentence-case line is not a name
+        ["Tilde marsh and the ferry", "", AUTHOR_BIO],
+    ],
+)
+def test_near_misses_of_an_author_box(box):
+    texts = [HEADLINE, "", BODY, "", BODY_2, "", BODY, "", *box, "", "View all posts by Tilde Marsh"]
+    verdicts = tl.classify(texts)
+    assert [i for i, v in enumerate(verdicts) if v.rule] == [len(texts) - 1]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "See more from the harbour.",
+        "Read more from the council report, published on Friday.",
+        "More stories by local writers will follow next week.",
+        "She wrote all the posts by hand.",
+    ],
+)
+def test_sentences_are_not_author_box_links(line):
+    assert tl.features(line).kind != "author"
