@@ -224,7 +224,7 @@ def test_placeholder_lookalikes(text):
     [
         "Bonus Article:",
         "Companion piece: Why the ferry matters to the islands",
-        "Opinion Piece: Rebuilding Trust Across the Harbour",
+        "Rewritten Article: Rebuilding Trust Across the Harbour",
         "Supplementary Story:",
     ],
 )
