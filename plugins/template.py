@@ -162,8 +162,8 @@ def page_residue(doc, ctx):
     a complete article and up to its end, with every question answered, and
     never in Markdown (an explainer in questions and answers, or an author's
     own FAQ, is the article). An author's name and bio count only above an
-    author-box link, and only when the bio names the author. `extra-phrases` adds house widget lines, matched
-    whole.
+    author-box link, and only when the bio names the author. `extra-phrases`
+    adds house widget lines, matched whole.
     """
     for run in line_runs(doc, tuple(ctx.options.extra_phrases)):
         if run.rule != RESIDUE:
@@ -195,9 +195,9 @@ def caption_residue(doc, ctx):
     A caption on the line right above or below a Markdown image, or a caption
     and credit together there, is with its image and is left alone. A caption
     above a credit must be a block of its own: where paragraphs are not set off
-    by blank lines, a paragraph right above a credit stays the article's. A credit that names no owner ("Picture credit:
-    Google Images") is A104's finding, so the T rules skip that line instead of
-    reporting it twice.
+    by blank lines, a paragraph right above a credit stays the article's. A
+    credit that names no owner ("Picture credit: Google Images") is A104's
+    finding, so the T rules skip that line instead of reporting it twice.
     """
     for run in line_runs(doc):
         if run.rule == CAPTION:
