@@ -3,9 +3,10 @@
 newslint keeps what is slow to work out between runs, only to run faster:
 compiled regular expressions (``newslint.patterns``), the parsed contents of
 data files (``parsed``: the rules' YAML lexicons, textstat's syllable counts),
-tables of derived values (``Memo``: the template lexicon's literal gates), the
-compiled code of the Python that rules write out (``newslint.generated``) and
-the plugins' entry points (``newslint.entrypoints``). The folder is
+tables of derived values (``Memo``: the template lexicon's literal gates;
+``EntryFiles`` for large ones: the matchers' plans and the compiled code of the
+Python that rules write out, ``newslint.generated``) and the plugins' entry
+points (``newslint.entrypoints``). The folder is
 ``$XDG_CACHE_HOME/newslint`` (``~/.cache/newslint``); ``NEWSLINT_CACHE_DIR``
 moves it, and setting it to an empty string turns caching off. Every entry is
 keyed by what it depends on; an unreadable or unwritable cache is ignored: the
@@ -219,3 +220,72 @@ class Memo:
             table = {key: value for key, value in table.items() if key in self._asked}
         with contextlib.suppress(TypeError, ValueError):
             write_atomic(path, self.codec.dumps(table))
+
+
+class EntryFiles:
+    """A table of large values kept between runs, one file an entry, so that a start reads
+    only the entries it asks for.
+
+    A ``Memo`` reads its whole table at once, which suits many small values. Values the
+    size of a generated module (a few hundred KB) are another matter: every lexicon a house
+    configures, every test's variant and every edit of the code adds one, and a start would
+    read them all (tens of MB, tens of milliseconds) to use a handful. Here an entry is a
+    file named after the table, newslint's version, the ``depends_on`` code and a digest of
+    the key; it holds the key and the value, plain data pickled, and a read checks the key,
+    so two keys that share a digest miss rather than mix up. An entry is written atomically
+    as soon as its value is worked out, and a hit marks it used (its modification time);
+    when the table passes ``max_entries`` files, a write removes the least recently used.
+    """
+
+    def __init__(self, name: str, depends_on: tuple[str | Path, ...] = (), max_entries: int = 64) -> None:
+        self.name = name
+        self.depends_on = depends_on
+        self.max_entries = max_entries
+
+    def _prefix(self) -> str:
+        code = f"-{code_digest(*self.depends_on)}" if self.depends_on else ""
+        return f"entry-{self.name}-{__version__}{code}-"
+
+    def path(self, key: str) -> Path | None:
+        """The file of ``key``'s entry, or None when caching is off."""
+        where = folder()
+        return None if where is None else where / f"{self._prefix()}{digest(key)}.pickle"
+
+    def get(self, key: str, build: Callable[[], Any]) -> Any:
+        """The saved value for ``key``, or what ``build()`` returns, saved."""
+        path = self.path(key)
+        if path is not None:
+            try:
+                saved_key, value = PLAIN_PICKLE.loads(path.read_bytes())
+            except _UNREADABLE:
+                pass
+            else:
+                if saved_key == key:
+                    with contextlib.suppress(OSError):
+                        os.utime(path)
+                    return value
+        value = build()
+        self.put(key, value)
+        return value
+
+    def put(self, key: str, value: Any) -> None:
+        """Save ``value`` for ``key`` now (plain data only: a value pickle can't write is not kept)."""
+        path = self.path(key)
+        if path is None:
+            return
+        try:
+            data = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError):
+            return
+        write_atomic(path, data)
+        self._prune(path.parent)
+
+    def _prune(self, where: Path) -> None:
+        entries = []
+        for path in where.glob(f"{self._prefix()}*.pickle"):
+            with contextlib.suppress(OSError):
+                entries.append((path.stat().st_mtime_ns, path))
+        entries.sort()
+        for _, path in entries[: max(0, len(entries) - self.max_entries)]:
+            with contextlib.suppress(OSError):
+                path.unlink()

@@ -607,7 +607,7 @@ class Gate(NamedTuple):
 GATES = cache.Memo("literal-gates", depends_on=(__file__,))  # gates are only as sound as this code
 # What a start needs (the gates of SearchGate's patterns, BranchMatcher's plans) is kept apart
 # from the facts of every branch, which only a cache miss reads.
-PLANS = cache.Memo("literal-plans", depends_on=(__file__,))
+PLANS = cache.EntryFiles("literal-plans", depends_on=(__file__,))  # large: one file a plan (see EntryFiles)
 
 
 READABLE_FLAGS = regex.IGNORECASE | regex.VERBOSE  # the flags the reader reads; UNICODE and VERSION0 change nothing

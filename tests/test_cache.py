@@ -113,3 +113,57 @@ def test_a_memo_looks_up_many_keys_at_once(tmp_path, monkeypatch):
     memo.put("a", 1)
     memo.put("b", None)
     assert memo.lookup_many(["b", "c", "a"]) == [None, None, 1] == [memo.lookup(key) for key in "bca"]
+
+
+def test_entry_files_keep_one_file_an_entry_and_read_back_only_what_is_asked(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    built = []
+    entries = cache.EntryFiles("demo")
+    assert entries.get("a", lambda: built.append("a") or b"alpha") == b"alpha"
+    assert entries.get("b", lambda: built.append("b") or None) is None  # None is a value too
+    assert len(list(tmp_path.glob("entry-demo-*.pickle"))) == 2
+    entries.path("b").unlink()
+    again = cache.EntryFiles("demo")
+    assert again.get("a", lambda: built.append("a2") or b"other") == b"alpha"
+    assert again.get("b", lambda: built.append("b2") or [1]) == [1]
+    assert built == ["a", "b", "b2"]
+
+
+def test_an_entry_file_holding_another_key_or_damaged_is_built_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    entries = cache.EntryFiles("demo")
+    entries.put("other key", "other value")
+    entries.path("other key").replace(entries.path("k"))  # as if the two keys' digests were the same
+    assert entries.get("k", lambda: "built") == "built"
+    entries.path("k").write_bytes(b"not a pickle")
+    assert entries.get("k", lambda: "built again") == "built again"
+    assert entries.get("k", lambda: "not asked") == "built again"
+
+
+def test_entry_files_start_afresh_when_their_code_changes(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    code = tmp_path / "plans.py"
+    code.write_text("RULE = 1\n")
+    assert cache.EntryFiles("demo", depends_on=(code,)).get("k", lambda: "old") == "old"
+    assert cache.EntryFiles("demo", depends_on=(code,)).get("k", lambda: "new") == "old"
+    code.write_text("RULE = 2\n")
+    assert cache.EntryFiles("demo", depends_on=(code,)).get("k", lambda: "new") == "new"
+
+
+def test_entry_files_beyond_the_limit_lose_the_least_recently_used(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    entries = cache.EntryFiles("demo", max_entries=2)
+    entries.put("old", 1)
+    entries.put("used", 2)
+    os.utime(entries.path("old"), (1_000_000, 1_000_000))
+    os.utime(entries.path("used"), (2_000_000, 2_000_000))
+    assert entries.get("old", lambda: "rebuilt") == 1  # a hit marks it used
+    entries.put("new", 3)
+    assert sorted(p.name for p in tmp_path.glob("entry-demo-*")) == sorted(entries.path(k).name for k in ("old", "new"))
+
+
+def test_entry_files_are_off_with_the_cache(monkeypatch):
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", "")
+    entries = cache.EntryFiles("demo")
+    assert entries.path("k") is None
+    assert entries.get("k", lambda: 1) == 1 and entries.get("k", lambda: 2) == 2

@@ -269,7 +269,7 @@ def test_a_matcher_read_back_or_rebuilt_from_a_damaged_plan_gives_the_same_candi
     alternations = [[("a", r"read more\b.{0,20}"), ("b", r"share (?:this|on) \w+")], [("c", r"\d+ comments?")]]
     built = lg.BranchMatcher(alternations, regex.IGNORECASE)
     read_back = lg.BranchMatcher(alternations, regex.IGNORECASE)
-    monkeypatch.setattr(lg, "PLANS", lg.cache.Memo("literal-plans-test"))
+    monkeypatch.setattr(lg, "PLANS", lg.cache.EntryFiles("literal-plans-test"))
     lg.PLANS.put(f"matcher\0{int(regex.IGNORECASE)}\0{alternations!r}", ["not", "a plan", "at all"])
     rebuilt = lg.BranchMatcher(alternations, regex.IGNORECASE)
     for text in ["Read more about it", "Share this story", "12 comments", "Plain prose."] + [tl.clean(line) for line in lines[:200]]:
