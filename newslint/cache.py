@@ -241,10 +241,12 @@ class EntryFiles:
         self.name = name
         self.depends_on = depends_on
         self.max_entries = max_entries
+        self._code: str | None = None  # the digest of the depends_on files, read once
 
     def _prefix(self) -> str:
-        code = f"-{code_digest(*self.depends_on)}" if self.depends_on else ""
-        return f"entry-{self.name}-{__version__}{code}-"
+        if self._code is None:
+            self._code = f"-{code_digest(*self.depends_on)}" if self.depends_on else ""
+        return f"entry-{self.name}-{__version__}{self._code}-"
 
     def path(self, key: str) -> Path | None:
         """The file of ``key``'s entry, or None when caching is off."""
