@@ -26,6 +26,7 @@ import regex
 
 from newslint import Scope, hookimpl, rule
 from newslint.patterns import compile as compile_regex
+from newslint_plugins.lexicons import literal_alternation
 from newslint_plugins.numbers import NUMBER, is_approximate, number_value
 from newslint_plugins.people import (
     NAME_TOKEN,
@@ -839,7 +840,7 @@ MAX_GROUP_NOUNS = 16
 
 def _group_pattern(nouns) -> regex.Pattern:
     """Counts of the given nouns: "the five passengers", "all six passengers", "12 climbers"."""
-    alternatives = "|".join(regex.escape(n) for n in sorted(nouns, key=lambda item: (-len(item), item)))
+    alternatives = literal_alternation(nouns)
     return compile_regex(
         rf"""
         \b(?P<det>(?i:all\s+(?:the\s+|of\s+the\s+)?|both\s+(?:the\s+)?|the\s+))?

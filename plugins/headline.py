@@ -23,7 +23,7 @@ import regex
 from newslint import Scope, Severity, hookimpl, rule
 from newslint.patterns import compile as compile_regex
 from newslint_plugins import clickbait_model
-from newslint_plugins.lexicons import load_lexicon
+from newslint_plugins.lexicons import literal_alternation, load_lexicon
 
 LEXICON = load_lexicon("clickbait_lexicon.yaml")
 
@@ -49,7 +49,7 @@ def loosen(entry: str) -> str:
 
 def word_set_pattern(words) -> str:
     """An alternation of literal words, longest first."""
-    return "(?:" + "|".join(sorted(map(regex.escape, words), key=lambda item: (-len(item), item))) + ")"
+    return f"(?:{literal_alternation(words)})"
 
 
 CURIOSITY_GAP = phrase_pattern(LEXICON["curiosity_gap"])

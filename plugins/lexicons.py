@@ -4,6 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+import regex
 import yaml
 
 from newslint import cache
@@ -28,3 +29,9 @@ def data_file(name: str) -> Path:
 def load_lexicon(name: str):
     """The parsed contents of ``data/<name>`` (safe loading only; kept pre-parsed in the user's cache)."""
     return cache.parsed(data_file(name), parse_yaml)
+
+
+def literal_alternation(words) -> str:
+    """Lexicon words as a regex alternation of literals, longest first (so "photo credit"
+    is tried before "photo"), ties in alphabetical order so the pattern is the same each run."""
+    return "|".join(regex.escape(w) for w in sorted(words, key=lambda item: (-len(item), item)))

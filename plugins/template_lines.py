@@ -40,7 +40,7 @@ import regex
 
 from newslint import generated
 from newslint.patterns import compile as compile_regex
-from newslint_plugins.lexicons import load_lexicon
+from newslint_plugins.lexicons import literal_alternation, load_lexicon
 from newslint_plugins.literal_gates import BranchMatcher, SearchGate, edge_space, lowered
 
 ANYWHERE, OUTSIDE, WEAK, NONE = 3, 2, 1, 0
@@ -112,19 +112,23 @@ DATE = compile_regex(
     regex.IGNORECASE,
 )
 BYLINE = compile_regex(r"^(?:by|written by|posted by|words by|story by|reported by|von|por|par|di|oleh|от|автор)(?:\s+\S|\s*$)", regex.IGNORECASE)
-CREDIT_WORDS = "|".join(regex.escape(w) for w in sorted(LEXICON["credit_words"], key=lambda item: (-len(item), item)))
-AGENCIES = "|".join(regex.escape(w) for w in sorted(LEXICON["agencies"], key=lambda item: (-len(item), item)))
+CREDIT_WORDS = literal_alternation(LEXICON["credit_words"])
+AGENCIES = literal_alternation(LEXICON["agencies"])
+# The ways a credit line opens, shared by caption lines (T102) and the credit lines under one.
+LABELLED = r"(?:{})s?\s*(?:by)?\s*:\s*\S"  # "Photo: Jane Roe/Agency", "Image by: ..."; .format(label words)
+MEDIA_LABEL = r"(?:image|photo|picture|video|media)\s+(?:{})\b"  # "Image copyright ..."; .format(what follows)
+COURTESY = r"courtesy\s+(?:of\s+)?\S"
 # Caption and credit lines (T102): how they start, and how they end (searched in the last
 # CAPTION_TAIL characters, since a credit closes its line).
 CAPTION_START = compile_regex(
     "|".join(
         (
-            rf"(?:{CREDIT_WORDS})s?\s*(?:by)?\s*:\s*\S",
-            r"(?:image|photo|picture|video|media)\s+(?:copyright|caption|credit|source)\b",
+            LABELLED.format(CREDIT_WORDS),
+            MEDIA_LABEL.format("copyright|caption|credit|source"),
             rf"(?:{AGENCIES})(?:\s+(?:photo|images?|file|via getty images))?\s*$",
             rf"(?:{AGENCIES})\s*/\s*\S",
             r"(?:file photo|handout photo|handout)\s*[:\-]",
-            r"courtesy\s+(?:of\s+)?\S",
+            COURTESY,
         )
     ),
     regex.IGNORECASE,
@@ -144,11 +148,14 @@ CAPTION_TAIL = 200
 # A credit line of its own: a credit label and the image's owner ("Photo: Jane Roe/Agency",
 # "Image source: Agency", "Courtesy of ..."), not a caption ("Image caption: ...").
 # A short line of this kind is the lower half of a figure: the caption is the line above it.
-CREDIT_LABELS = "|".join(
-    regex.escape(w) for w in sorted(LEXICON["credit_words"], key=lambda item: (-len(item), item)) if "caption" not in w
-)
 CREDIT_LINE = compile_regex(
-    rf"(?:{CREDIT_LABELS})s?\s*(?:by)?\s*:\s*\S|(?:image|photo|picture|video|media)\s+(?:copyright|credit|source)\b|courtesy\s+(?:of\s+)?\S",
+    "|".join(
+        (
+            LABELLED.format(literal_alternation(w for w in LEXICON["credit_words"] if "caption" not in w)),
+            MEDIA_LABEL.format("copyright|credit|source"),
+            COURTESY,
+        )
+    ),
     regex.IGNORECASE,
 )
 # An FAQ block's heading: "Frequently Asked Questions (FAQs) about ...", "FAQs:", "People also ask".
